@@ -1,0 +1,16 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+
+// The newsroom works in Chinese: a browser that has never chosen an admin
+// language opens the panel in 简体中文. Each user can still switch to English
+// (profile, or the picker on the login page), and that choice is kept.
+const LANGUAGE_KEY = 'strapi-admin-language';
+if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
+  window.localStorage.setItem(LANGUAGE_KEY, 'zh-Hans');
+}
+
+export default {
+  config: {
+    locales: ['zh-Hans'],
+  },
+  bootstrap(_app: StrapiApp) {},
+};

@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+import { registerDocumentRules } from './newsroom/document-rules';
+import { ensureLocales } from './bootstrap/locales';
+import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { ensureAdminFromEnv } from './bootstrap/admin-user';
+import { seedDemoContent } from './seed/seed';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerDocumentRules(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await ensurePublicPermissions(strapi);
+    await ensureAdminFromEnv(strapi);
+    // Demo content on the first `npm run develop`; tests and production start empty.
+    // BANMIAN_DEMO_CONTENT=false turns it off, =true turns it on anywhere.
+    const demo = process.env.BANMIAN_DEMO_CONTENT;
+    if (demo === 'true' || (demo !== 'false' && strapi.config.get('environment') === 'development')) {
+      await seedDemoContent(strapi, { once: true });
+    }
+  },
+};

@@ -1,0 +1,153 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { normaliseName, guessContributorKind } from './names';
+import { slugFor, uniqueSlug } from './slug';
+import { fieldError } from './validation-error';
+import { relationDocumentId } from './relation-value';
+import { isApiTokenRequest } from './api-token';
+
+/**
+ * Newsroom rules enforced on every write, whatever the entry point (REST, admin,
+ * importer, seed): they run as a Document Service middleware, so no path skips them.
+ */
+
+type Params = { documentId?: string; locale?: string; status?: string; data?: Record<string, any> };
+type Context = { uid: string; action: string; params: Params };
+
+const SLUG_SOURCE: Record<string, string> = {
+  'api::article.article': 'headline',
+  'api::column.column': 'name',
+  'api::publication.publication': 'name',
+  'api::contributor.contributor': 'name',
+};
+
+const WRITES = new Set(['create', 'update']);
+const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+
+async function existingRow(strapi: Core.Strapi, uid: string, documentId: string | undefined, locale: string | undefined, populate?: object) {
+  if (!documentId) return null;
+  const q = strapi.db.query(uid as any);
+  const where: Record<string, unknown> = { documentId };
+  const withLocale = locale ? await q.findOne({ where: { ...where, locale }, populate }) : null;
+  return withLocale ?? (await q.findOne({ where, populate }));
+}
+
+async function applySlug(strapi: Core.Strapi, ctx: Context) {
+  const source = SLUG_SOURCE[ctx.uid];
+  const data = ctx.params.data;
+  if (!source || !data) return;
+  const { documentId, locale } = ctx.params;
+  const model = strapi.getModel(ctx.uid as any) as any;
+  const localized = model?.pluginOptions?.i18n?.localized === true;
+  const current = documentId ? await existingRow(strapi, ctx.uid, documentId, localized ? locale : undefined) : null;
+  const sameLocale = current && (!localized || !locale || current.locale === locale);
+
+  let wanted: string | undefined = typeof data.slug === 'string' && data.slug.trim() ? data.slug.trim() : undefined;
+  // Stable: once an entry has a slug, editing its headline does not change it.
+  if (!wanted && sameLocale && current.slug) wanted = current.slug;
+  const generated = !wanted;
+  if (!wanted) {
+    const text = data[source] ?? (sameLocale ? current?.[source] : undefined);
+    if (!text) return;
+    wanted = slugFor(text) || 'untitled';
+  }
+
+  const where: Record<string, unknown> = { slug: { $startsWith: wanted } };
+  if (documentId) where.documentId = { $ne: documentId };
+  if (localized && locale) where.locale = locale;
+  const taken = (await strapi.db.query(ctx.uid as any).findMany({ where, select: ['slug'] })).map((r: any) => r.slug);
+  if (!generated && taken.includes(wanted)) {
+    throw fieldError('slug', `slug "${wanted}" is already used by another entry`, wanted);
+  }
+  data.slug = generated ? uniqueSlug(wanted, taken) : wanted;
+}
+
+async function applyContributorName(strapi: Core.Strapi, ctx: Context) {
+  const data = ctx.params.data;
+  if (!data || data.name === undefined) return;
+  const name = normaliseName(data.name);
+  if (!name) throw fieldError('name', 'name is empty after normalisation', data.name);
+  data.name = name;
+  if (ctx.action === 'create' && !data.kind) data.kind = guessContributorKind(name);
+  const where: Record<string, unknown> = { name };
+  if (ctx.params.documentId) where.documentId = { $ne: ctx.params.documentId };
+  const twin = await strapi.db.query('api::contributor.contributor').findOne({ where, select: ['documentId'] });
+  if (twin) throw fieldError('name', `contributor "${name}" already exists (documentId ${twin.documentId})`, name);
+}
+
+/** (owner relation, number) must be unique: issue number within a publication, page number within an issue. */
+async function checkNumberUnique(strapi: Core.Strapi, ctx: Context, owner: { field: string; uid: string; label: string }) {
+  const data = ctx.params.data;
+  if (!data) return;
+  const { documentId } = ctx.params;
+  const needsCurrent = data.number === undefined || data[owner.field] === undefined;
+  const current = needsCurrent
+    ? await existingRow(strapi, ctx.uid, documentId, ctx.params.locale, { [owner.field]: { select: ['documentId'] } })
+    : null;
+  const number = data.number ?? current?.number;
+  let ownerId = await relationDocumentId(strapi, owner.uid, data[owner.field]);
+  if (ownerId === undefined) ownerId = current?.[owner.field]?.documentId ?? null;
+  if (number === undefined || number === null || !ownerId) return;
+
+  const where: Record<string, unknown> = { number, [owner.field]: { documentId: ownerId } };
+  if (documentId) where.documentId = { $ne: documentId };
+  const twin = await strapi.db.query(ctx.uid as any).findOne({ where, select: ['documentId'] });
+  if (twin) {
+    throw fieldError('number', `number ${number} is already used in this ${owner.label} (documentId ${twin.documentId})`, number);
+  }
+}
+
+/**
+ * Strapi 5 lets any role with `find` read drafts by adding `?status=draft` to a
+ * content-API request. Drafts are for API-token holders only: everyone else
+ * asking for a status other than `published` is refused.
+ */
+function guardDraftReads(strapi: Core.Strapi, ctx: Context) {
+  const status = ctx.params.status;
+  if (status === undefined || status === 'published') return;
+  const request = strapi.requestContext.get() as any;
+  if (!request || request.state?.route?.info?.type !== 'content-api') return;
+  const model = strapi.getModel(ctx.uid as any) as any;
+  if (!model?.options?.draftAndPublish) return;
+  if (isApiTokenRequest(request)) return;
+  throw new errors.ForbiddenError('Drafts can only be read with an API token (status must be "published")');
+}
+
+/**
+ * Strapi 5 skips `required` for drafts; a newsroom never wants an article
+ * without a headline or an issue without a number, draft or not.
+ */
+const ALWAYS_REQUIRED: Record<string, Array<{ field: string; max?: number }>> = {
+  'api::article.article': [{ field: 'headline', max: 200 }],
+  'api::issue.issue': [{ field: 'number' }],
+  'api::page.page': [{ field: 'number' }],
+};
+
+function checkRequired(ctx: Context) {
+  const rules = ALWAYS_REQUIRED[ctx.uid];
+  const data = ctx.params.data!;
+  for (const { field, max } of rules ?? []) {
+    const value = data[field];
+    const missing = value === null || (typeof value === 'string' && value.trim() === '') || (ctx.action === 'create' && value === undefined);
+    if (missing) throw fieldError(field, `${field} is required`, value);
+    if (max && typeof value === 'string' && [...value].length > max) {
+      throw fieldError(field, `${field} must be at most ${max} characters`, value);
+    }
+  }
+}
+
+export function registerDocumentRules(strapi: Core.Strapi) {
+  strapi.documents.use(async (ctx: any, next) => {
+    const c = ctx as Context;
+    if (READS.has(c.action)) guardDraftReads(strapi, c);
+    if (WRITES.has(c.action) && c.params?.data) {
+      checkRequired(c);
+      if (c.uid === 'api::contributor.contributor') await applyContributorName(strapi, c);
+      if (c.uid === 'api::column.column' && typeof c.params.data.name === 'string') c.params.data.name = c.params.data.name.trim();
+      if (c.uid === 'api::issue.issue') await checkNumberUnique(strapi, c, { field: 'publication', uid: 'api::publication.publication', label: 'publication' });
+      if (c.uid === 'api::page.page') await checkNumberUnique(strapi, c, { field: 'issue', uid: 'api::issue.issue', label: 'issue' });
+      await applySlug(strapi, c);
+    }
+    return next();
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * The shape of `GET /api/issues/:documentId/tree`: data in (an issue with its
+ * pages and placements, and the placed articles keyed by documentId), a plain
+ * JSON tree out. Pure, so the exporter and the tests use the same shape.
+ */
+
+type Named = { name?: string | null } | null | undefined;
+
+export type TreeContributor = { name: string; kind: string };
+export type TreePhoto = {
+  image: { url: string; width: number | null; height: number | null; formats: Record<string, unknown> | null; alternativeText: string | null } | null;
+  caption: string | null;
+  credit: { name: string } | null;
+  creditRole: string | null;
+  creditKind: string | null;
+  position: string | null;
+};
+export type TreeArticle = {
+  documentId: string;
+  locale: string | null;
+  slug: string | null;
+  kicker: string | null;
+  headline: string;
+  subtitle: string | null;
+  column: { name: string; slug: string | null } | null;
+  bylines: Array<{ role: string | null; contributors: TreeContributor[] }>;
+  body: string;
+  photos: TreePhoto[];
+  source: string | null;
+  suppliedBy: string | null;
+  authorNote: string | null;
+};
+export type TreePlacement = { order: number; span: number; lead: boolean; article: TreeArticle };
+export type TreePage = {
+  number: number;
+  name: string | null;
+  theme: string | null;
+  credits: { editor: { name: string } | null; layout: { name: string } | null; proofreader: { name: string } | null };
+  placements: TreePlacement[];
+};
+export type IssueTree = {
+  documentId: string;
+  locale: string | null;
+  number: number;
+  date: string;
+  title: string | null;
+  publication: { name: string; slug: string | null; email: string | null } | null;
+  pages: TreePage[];
+};
+
+const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
+const nameOnly = (c: Named) => (c && c.name ? { name: c.name } : null);
+
+export function shapeArticle(a: any): TreeArticle {
+  return {
+    documentId: a.documentId,
+    locale: orNull(a.locale),
+    slug: orNull(a.slug),
+    kicker: orNull(a.kicker),
+    headline: a.headline,
+    subtitle: orNull(a.subtitle),
+    column: a.column ? { name: a.column.name, slug: orNull(a.column.slug) } : null,
+    bylines: (a.bylines ?? []).map((b: any) => ({
+      role: orNull(b.role),
+      contributors: (b.contributors ?? []).map((c: any) => ({ name: c.name, kind: c.kind })),
+    })),
+    body: a.body ?? '',
+    photos: (a.photos ?? []).map((p: any) => ({
+      image: p.image
+        ? { url: p.image.url, width: orNull(p.image.width), height: orNull(p.image.height), formats: orNull(p.image.formats), alternativeText: orNull(p.image.alternativeText) }
+        : null,
+      caption: orNull(p.caption),
+      credit: nameOnly(p.credit),
+      creditRole: orNull(p.creditRole),
+      creditKind: orNull(p.creditKind),
+      position: orNull(p.position),
+    })),
+    source: orNull(a.source),
+    suppliedBy: orNull(a.suppliedBy),
+    authorNote: orNull(a.authorNote),
+  };
+}
+
+/** documentIds of every article placed in the issue, in page and placement order. */
+export function placedArticleIds(issue: any): string[] {
+  const ids: string[] = [];
+  for (const page of issue.pages ?? []) {
+    for (const p of page.placements ?? []) if (p.article?.documentId) ids.push(p.article.documentId);
+  }
+  return [...new Set(ids)];
+}
+
+/**
+ * Placements whose article is not in `articles` (unpublished, or missing in this
+ * locale) are left out: a reader only sees what was published.
+ */
+export function shapeIssueTree(issue: any, articles: Map<string, any>): IssueTree {
+  const pages = [...(issue.pages ?? [])].sort((a, b) => a.number - b.number);
+  return {
+    documentId: issue.documentId,
+    locale: orNull(issue.locale),
+    number: issue.number,
+    date: issue.date,
+    title: orNull(issue.title),
+    publication: issue.publication
+      ? { name: issue.publication.name, slug: orNull(issue.publication.slug), email: orNull(issue.publication.email) }
+      : null,
+    pages: pages.map((page) => ({
+      number: page.number,
+      name: orNull(page.name),
+      theme: orNull(page.theme),
+      credits: {
+        editor: nameOnly(page.credits?.editor),
+        layout: nameOnly(page.credits?.layout),
+        proofreader: nameOnly(page.credits?.proofreader),
+      },
+      placements: [...(page.placements ?? [])]
+        .filter((p) => p.article?.documentId && articles.has(p.article.documentId))
+        .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
+        .map((p) => ({
+          order: p.order ?? 0,
+          span: p.span ?? 1,
+          lead: Boolean(p.lead),
+          article: shapeArticle(articles.get(p.article.documentId)),
+        })),
+    })),
+  };
+}

@@ -1,0 +1,28 @@
+import { pinyin } from 'pinyin-pro';
+import slugify from 'slugify';
+
+const MAX_SLUG_LENGTH = 80;
+
+/**
+ * A readable ASCII slug for Chinese (or mixed) text: each Han character becomes
+ * its toneless pinyin syllable, other runs are kept, and slugify does the rest.
+ * `党建引领 做强“福禄”产业链` → `dang-jian-yin-ling-zuo-qiang-fu-lu-chan-ye-lian`.
+ */
+export function slugFor(text: string): string {
+  const syllables = pinyin(String(text ?? ''), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  const slug = slugify(syllables.join(' '), { lower: true, strict: true, trim: true });
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH);
+  return cut.slice(0, Math.max(cut.lastIndexOf('-'), 1)).replace(/-+$/, '');
+}
+
+/** The first of `base`, `base-2`, `base-3`… that `taken` does not contain. */
+export function uniqueSlug(base: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const root = base || 'untitled';
+  if (!used.has(root)) return root;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${root}-${n}`;
+    if (!used.has(candidate)) return candidate;
+  }
+}

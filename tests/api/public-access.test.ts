@@ -1,0 +1,114 @@
+import request from 'supertest';
+import { startStrapi, createApiToken, type TestStrapi } from '../helpers/strapi';
+import { makeIssue } from '../../src/seed/generate-issue';
+
+let t: TestStrapi;
+let token: string;
+let publishedIssue: Awaited<ReturnType<typeof makeIssue>>;
+let draftIssue: Awaited<ReturnType<typeof makeIssue>>;
+let draftArticle: string;
+let modifiedArticle: string;
+const api = () => request(t.strapi.server.httpServer);
+
+beforeAll(async () => {
+  t = await startStrapi();
+  token = await createApiToken(t.strapi);
+  publishedIssue = await makeIssue(t.strapi, { number: 1, pages: 1, articlesPerPage: 2 });
+  draftIssue = await makeIssue(t.strapi, { number: 2, pages: 1, articlesPerPage: 1, publish: false, publication: publishedIssue.publication });
+  const articles = t.strapi.documents('api::article.article');
+  draftArticle = (await articles.create({ data: { headline: '草稿：不应公开' } as any, locale: 'zh-Hans' })).documentId;
+  // Published, then edited: the published version is public, the newer draft is not.
+  modifiedArticle = publishedIssue.articleIds[0];
+  await articles.update({ documentId: modifiedArticle, locale: 'zh-Hans', data: { headline: '修改中：不应公开' } as any });
+});
+afterAll(async () => t?.stop());
+
+const headlines = (res: request.Response) => (Array.isArray(res.body.data) ? res.body.data : [res.body.data]).map((a: any) => a?.headline);
+
+describe('anonymous readers', () => {
+  it('read published articles, issues, pages, columns, contributors and publications', async () => {
+    for (const path of ['/api/articles', '/api/issues', '/api/pages', '/api/columns', '/api/contributors', '/api/publications']) {
+      const res = await api().get(path);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(res.body.data.length).toBeGreaterThan(0);
+    }
+    const list = await api().get('/api/articles');
+    expect(headlines(list)).toHaveLength(2);
+    expect(headlines(list)).not.toContain('草稿：不应公开');
+    expect(headlines(list)).not.toContain('修改中：不应公开');
+    const one = await api().get(`/api/articles/${publishedIssue.articleIds[1]}`);
+    expect(one.status).toBe(200);
+  });
+
+  it('never see a draft-only article by id', async () => {
+    expect((await api().get(`/api/articles/${draftArticle}`)).status).toBe(404);
+    expect((await api().get(`/api/issues/${draftIssue.issue.documentId}`)).status).toBe(404);
+  });
+
+  it.each([
+    'status=draft',
+    'status=DRAFT',
+    'status=modified',
+    'status=',
+    'status[]=draft',
+    'status[0]=published&status[1]=draft',
+    'status=draft&locale=zh-Hans',
+    'status=draft&populate=*',
+  ])('are refused drafts with ?%s', async (query) => {
+    for (const path of ['/api/articles', `/api/articles/${draftArticle}`, `/api/articles/${modifiedArticle}`, '/api/issues', `/api/issues/${draftIssue.issue.documentId}`]) {
+      const res = await api().get(`${path}?${query}`);
+      expect([path, query, res.status]).toEqual([path, query, 403]);
+      expect(JSON.stringify(res.body)).not.toContain('不应公开');
+    }
+  });
+
+  it('do not reach drafts through populate of a published page', async () => {
+    const res = await api().get('/api/pages?populate[placements][populate]=article');
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain('不应公开');
+  });
+
+  it('are refused the draft tree and never see an unpublished issue tree', async () => {
+    expect((await api().get(`/api/issues/${publishedIssue.issue.documentId}/tree?status=draft`)).status).toBe(403);
+    expect((await api().get(`/api/issues/${draftIssue.issue.documentId}/tree`)).status).toBe(404);
+    const tree = await api().get(`/api/issues/${publishedIssue.issue.documentId}/tree`);
+    expect(tree.status).toBe(200);
+    expect(JSON.stringify(tree.body)).not.toContain('不应公开');
+  });
+
+  it('cannot write', async () => {
+    expect((await api().post('/api/articles').send({ data: { headline: '匿名稿' } })).status).toBe(403);
+    expect((await api().put(`/api/articles/${publishedIssue.articleIds[1]}`).send({ data: { headline: 'x' } })).status).toBe(403);
+    expect((await api().delete(`/api/articles/${publishedIssue.articleIds[1]}`)).status).toBe(403);
+    expect((await api().post('/api/contributors').send({ data: { name: '匿名' } })).status).toBe(403);
+    expect(await t.strapi.db.query('api::article.article').count({ where: { headline: '匿名稿' } })).toBe(0);
+  });
+
+  it('are refused with a bad token', async () => {
+    const res = await api().get('/api/articles?status=draft').set('Authorization', 'Bearer not-a-token');
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('API token holders', () => {
+  const auth = () => ({ Authorization: `Bearer ${token}` });
+
+  it('read drafts', async () => {
+    const res = await api().get('/api/articles?status=draft&pagination[pageSize]=100').set(auth());
+    expect(res.status).toBe(200);
+    expect(headlines(res)).toEqual(expect.arrayContaining(['草稿：不应公开', '修改中：不应公开']));
+    const tree = await api().get(`/api/issues/${publishedIssue.issue.documentId}/tree?status=draft`).set(auth());
+    expect(tree.status).toBe(200);
+    expect(JSON.stringify(tree.body)).toContain('修改中：不应公开');
+    const draftTree = await api().get(`/api/issues/${draftIssue.issue.documentId}/tree?status=draft`).set(auth());
+    expect(draftTree.status).toBe(200);
+  });
+
+  it('write, and a read-only token may not', async () => {
+    const ok = await api().post('/api/articles').set(auth()).send({ data: { headline: '令牌稿' } });
+    expect(ok.status).toBe(201);
+    const readOnly = await createApiToken(t.strapi, 'read-only');
+    const refused = await api().post('/api/articles').set({ Authorization: `Bearer ${readOnly}` }).send({ data: { headline: '只读令牌稿' } });
+    expect(refused.status).toBe(403);
+  });
+});

@@ -1,0 +1,95 @@
+import crypto from 'crypto';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { createStrapi } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { Client } from 'pg';
+
+/**
+ * One real Strapi per test file, on a throw-away database: a fresh SQLite file
+ * by default, or a fresh PostgreSQL database when BANMIAN_TEST_DB=postgres
+ * (server given by TEST_PG_URL). The app is compiled once by jest's globalSetup.
+ */
+
+export const APP_DIR = path.resolve(__dirname, '..', '..');
+export const DIST_DIR = path.join(APP_DIR, 'dist');
+
+const secret = () => crypto.randomBytes(16).toString('base64');
+
+export type TestStrapi = { strapi: Core.Strapi; queries: () => number; stop: () => Promise<void> };
+
+async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = process.env.TEST_PG_URL;
+  if (!adminUrl) throw new Error('BANMIAN_TEST_DB=postgres needs TEST_PG_URL (a server URL whose user may CREATE DATABASE)');
+  const name = `banmian_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startStrapi(env: Record<string, string> = {}): Promise<TestStrapi> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-test-'));
+  let dropDb = async () => {};
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    BANMIAN_DEMO_CONTENT: 'false',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    LOG_LEVEL: 'error',
+  });
+  if (process.env.BANMIAN_TEST_DB === 'postgres') {
+    const db = await createPgDatabase();
+    Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: db.url });
+    dropDb = db.drop;
+  } else {
+    Object.assign(process.env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'test.db') });
+  }
+  fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
+  process.env.PUBLIC_DIR = path.join(tmp, 'public');
+  Object.assign(process.env, env);
+
+  const strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR }).load();
+  strapi.server.mount();
+  let count = 0;
+  const onQuery = () => { count += 1; };
+  strapi.db.connection.on('query', onQuery);
+
+  return {
+    strapi,
+    queries: () => count,
+    stop: async () => {
+      strapi.db.connection.removeListener('query', onQuery);
+      await strapi.destroy();
+      await dropDb();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A full-access API token, as an editor's frontend would hold. */
+export async function createApiToken(strapi: Core.Strapi, type: 'full-access' | 'read-only' = 'full-access') {
+  const token = await strapi.service('admin::api-token').create({
+    name: `test-${type}-${crypto.randomBytes(3).toString('hex')}`,
+    type,
+    lifespan: null,
+  });
+  return token.accessKey as string;
+}

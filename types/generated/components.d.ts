@@ -1,0 +1,113 @@
+import type { Schema, Struct } from '@strapi/strapi';
+
+export interface NewsroomByline extends Struct.ComponentSchema {
+  collectionName: 'components_newsroom_byline';
+  info: {
+    description: 'A role (\u672C\u62A5\u901A\u8BAF\u5458, \u8BB0\u8005\u2026) and the people or organisations under it';
+    displayName: '\u7F72\u540D Byline';
+    icon: 'user';
+  };
+  attributes: {
+    contributors: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::contributor.contributor'
+    >;
+    role: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+  };
+}
+
+export interface NewsroomPageCredits extends Struct.ComponentSchema {
+  collectionName: 'components_newsroom_page_credits';
+  info: {
+    description: 'Per-page editorial credits';
+    displayName: '\u7F16\u8F91/\u7248\u5F0F/\u5BA1\u6821 Page credits';
+    icon: 'pencil';
+  };
+  attributes: {
+    editor: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::contributor.contributor'
+    >;
+    layout: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::contributor.contributor'
+    >;
+    proofreader: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::contributor.contributor'
+    >;
+  };
+}
+
+export interface NewsroomPhoto extends Struct.ComponentSchema {
+  collectionName: 'components_newsroom_photo';
+  info: {
+    description: 'A photo with caption and credit (\u25A1\u672C\u62A5\u8BB0\u8005 \u9676\u7EF4\u660E\u6444, \u2026\u4F9B\u56FE, \u56FE\u7247\u7531\u2026\u63D0\u4F9B)';
+    displayName: '\u56FE\u7247 Photo';
+    icon: 'picture';
+  };
+  attributes: {
+    caption: Schema.Attribute.Text;
+    credit: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::contributor.contributor'
+    >;
+    creditKind: Schema.Attribute.Enumeration<
+      ['\u6444', '\u4F9B\u56FE', '\u63D0\u4F9B']
+    >;
+    creditRole: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    image: Schema.Attribute.Media<'images'>;
+    position: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+  };
+}
+
+export interface NewsroomPlacement extends Struct.ComponentSchema {
+  collectionName: 'components_newsroom_placement';
+  info: {
+    description: 'An article placed on a page: order, column span, lead flag';
+    displayName: '\u7248\u9762\u4F4D\u7F6E Placement';
+    icon: 'layout';
+  };
+  attributes: {
+    article: Schema.Attribute.Relation<'oneToOne', 'api::article.article'>;
+    lead: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    order: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1>;
+    span: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 6;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<2>;
+  };
+}
+
+declare module '@strapi/strapi' {
+  export namespace Public {
+    export interface ComponentSchemas {
+      'newsroom.byline': NewsroomByline;
+      'newsroom.page-credits': NewsroomPageCredits;
+      'newsroom.photo': NewsroomPhoto;
+      'newsroom.placement': NewsroomPlacement;
+    }
+  }
+}
