@@ -4,10 +4,12 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureAdminFromEnv } from './bootstrap/admin-user';
 import { seedDemoContent } from './seed/seed';
+import { registerBroadsheetAdminRoutes } from './broadsheet/admin-routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentRules(strapi);
+    registerBroadsheetAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

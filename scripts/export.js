@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// npm run export -- --issue <number> [--publication <slug>] [--locale zh-Hans] [--out <dir>] [--drafts]
+// Boots Strapi in-process against the configured database and writes the issue
+// as a static broadsheet site (default: exports/<publication>/<number>/).
+const path = require('path');
+const { parseArgs } = require('util');
+const cliProgress = require('cli-progress');
+const { loadStrapi } = require('./load-strapi');
+
+const USAGE = 'usage: npm run export -- --issue <number> [--publication <slug>] [--locale <code>] [--out <dir>] [--drafts]';
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      issue: { type: 'string' },
+      publication: { type: 'string' },
+      locale: { type: 'string' },
+      out: { type: 'string' },
+      drafts: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const issue = Number(values.issue);
+  if (!values.issue || !Number.isInteger(issue) || issue < 1) throw new Error(`--issue must be a positive whole number\n${USAGE}`);
+  return { ...values, issue };
+}
+
+(async () => {
+  let opts;
+  try {
+    opts = options();
+  } catch (error) {
+    console.error(`export: ${error.message}`);
+    process.exit(2);
+  }
+  const strapi = await loadStrapi({ env: { BANMIAN_DEMO_CONTENT: 'false' } });
+  const bar = new cliProgress.SingleBar({ format: 'export {phase} [{bar}] {value}/{total}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 }, cliProgress.Presets.shades_classic);
+  let started = false;
+  try {
+    const { exportIssue } = require(path.join(strapi.dirs.dist.src, 'broadsheet', 'export'));
+    const summary = await exportIssue(strapi, {
+      issue: opts.issue,
+      publication: opts.publication,
+      locale: opts.locale,
+      drafts: opts.drafts,
+      outDir: opts.out ? path.resolve(process.env.INIT_CWD || process.cwd(), opts.out) : undefined,
+      onStep: ({ phase, done, total }) => {
+        if (!started) { bar.start(Math.max(total, 1), 0, { phase }); started = true; }
+        bar.setTotal(Math.max(total, 1));
+        bar.update(done, { phase });
+      },
+    });
+    if (started) bar.stop();
+    const kib = (summary.bytes / 1024).toFixed(0);
+    console.log(`exported ${summary.publication} 第${summary.issue}期 → ${summary.outDir}`);
+    console.log(`  ${summary.pages} pages, ${summary.articles} articles, ${summary.images} images (${summary.resized} resized), ${summary.files} files, ${kib} KiB`);
+    console.log(`  ${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.seconds.toFixed(2)} s`);
+  } catch (error) {
+    if (started) bar.stop();
+    console.error(`export failed: ${error.message}`);
+    process.exitCode = 1;
+  } finally {
+    await strapi.destroy();
+  }
+})();

@@ -1,0 +1,91 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import fs from 'fs/promises';
+import os from 'os';
+import path from 'path';
+import { siteView } from './view-model';
+import { renderPage, renderPrint } from './render';
+import { previewImages } from './preview-images';
+import { exportIssue, ExportError } from './export';
+import { zipFolder } from './zip';
+
+/**
+ * Admin-only routes behind the issue edit view's 预览 and 导出 buttons:
+ *   GET /banmian/preview/issues/:documentId[?page=N][&locale=…][&status=published]  → HTML
+ *   GET /banmian/export/issues/:documentId[?locale=…][&status=draft]                 → zip
+ * The preview shows drafts by default (that is what an editor is working on);
+ * the export takes the published version unless asked for the draft.
+ * Both need an authenticated admin who may read issues in the Content Manager.
+ */
+
+const READ_ISSUES = 'plugin::content-manager.explorer.read';
+
+function assertCanReadIssues(ctx: any) {
+  if (!ctx.state.userAbility?.can(READ_ISSUES, 'api::issue.issue')) {
+    throw new errors.ForbiddenError('you may not read issues');
+  }
+}
+
+function queryString(ctx: any, name: string): string | undefined {
+  const v = ctx.query[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') throw new errors.ValidationError(`${name} must be given once`);
+  return v;
+}
+
+export function registerBroadsheetAdminRoutes(strapi: Core.Strapi) {
+  const policies = ['admin::isAuthenticatedAdmin'];
+  strapi.server.routes({
+    type: 'admin',
+    prefix: '/banmian',
+    routes: [
+      {
+        method: 'GET',
+        path: '/preview/issues/:documentId',
+        config: { policies },
+        handler: async (ctx: any) => {
+          assertCanReadIssues(ctx);
+          const page = queryString(ctx, 'page');
+          const locale = queryString(ctx, 'locale');
+          const status = queryString(ctx, 'status') === 'published' ? 'published' : 'draft';
+          const result = await strapi.service('api::issue.issue').loadTree({ documentId: ctx.params.documentId, locale, status });
+          if (!result) return ctx.notFound(`issue ${ctx.params.documentId} not found`);
+          const view = siteView(result.tree, previewImages(result.tree, ctx.origin));
+          let html: string;
+          try {
+            html = page ? renderPage(view, Number(page), { inlineCss: true }) : renderPrint(view, { inlineCss: true });
+          } catch (error: any) {
+            throw new errors.NotFoundError(error.message);
+          }
+          ctx.set('Cache-Control', 'no-store');
+          ctx.type = 'text/html; charset=utf-8';
+          ctx.body = html;
+        },
+      },
+      {
+        method: 'GET',
+        path: '/export/issues/:documentId',
+        config: { policies },
+        handler: async (ctx: any) => {
+          assertCanReadIssues(ctx);
+          const locale = queryString(ctx, 'locale');
+          const drafts = queryString(ctx, 'status') === 'draft';
+          const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'banmian-admin-export-'));
+          try {
+            const summary = await exportIssue(strapi, { documentId: ctx.params.documentId, locale, drafts, outDir: path.join(tmp, 'site') });
+            const name = `${summary.publication || 'issue'}-${summary.issue}`;
+            ctx.set('Content-Disposition', `attachment; filename="${name}.zip"`);
+            ctx.set('Cache-Control', 'no-store');
+            ctx.type = 'application/zip';
+            ctx.body = await zipFolder(path.join(tmp, 'site'), name);
+          } catch (error: any) {
+            if (error instanceof ExportError) throw new errors.ValidationError(error.message);
+            throw error;
+          } finally {
+            await fs.rm(tmp, { recursive: true, force: true });
+          }
+        },
+      },
+    ],
+  } as any);
+}

@@ -1,0 +1,46 @@
+/** Print conventions of Chinese party-building pages, as small pure functions. */
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** `2024-07-05` → `2024年7月5日 星期五` (computed in UTC, so it never depends on the machine's zone). */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  if (!m) return iso ?? '';
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()];
+  return `${y}年${mo}月${d}日 星期${weekday}`;
+}
+
+/** A subtitle is printed with its leading dash: `——某县党建引领乡村振兴综述`. */
+export function subtitleText(subtitle: string | null): string | null {
+  if (!subtitle) return null;
+  const bare = subtitle.replace(/^[—–-]+\s*/, '');
+  return bare ? `——${bare}` : null;
+}
+
+/** `摄` → `□本报记者 陶维明摄`; `供图` → `鹤岗市委组织部供图`; `提供` → `图片由江津区中心医院提供`. */
+export function photoCredit(name: string | null | undefined, role: string | null | undefined, kind: string | null | undefined): string | null {
+  if (!name) return null;
+  switch (kind) {
+    case '供图':
+      return `${name}供图`;
+    case '提供':
+      return `图片由${name}提供`;
+    default:
+      return `□${role ? `${role} ` : ''}${name}${kind === '摄' || !kind ? '摄' : ''}`;
+  }
+}
+
+/** Caption with its position word: `上图：…`. */
+export function captionText(caption: string | null, position: string | null): string | null {
+  if (!caption) return position ? `${position}` : null;
+  return position ? `${position}：${caption}` : caption;
+}
+
+/** CSS string literal for `content:` in @page margin boxes: every ASCII symbol hex-escaped, so no quote, backslash or `</style>` survives. */
+export function cssString(text: string): string {
+  const escaped = [...(text ?? '')]
+    .map((ch) => (/[A-Za-z0-9\u00a0-\uffff]/u.test(ch) && ch !== '\u2028' && ch !== '\u2029' ? ch : `\\${ch.codePointAt(0)!.toString(16)} `))
+    .join('');
+  return `"${escaped}"`;
+}

@@ -1,0 +1,33 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * Article bodies are Markdown written by editors (or imported from OCR text).
+ * Raw HTML is off, so `<script>` in a body is text; links go only to http(s),
+ * mailto and relative targets; headings become in-body subheads (小标题),
+ * always one level below the article's headline.
+ */
+const SAFE_LINK = /^(https?:|mailto:|#|\/(?!\/)|\.{1,2}\/|[^:]*$)/i;
+
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+md.renderer.rules.heading_open = () => '<h3 class="subhead">';
+md.renderer.rules.heading_close = () => '</h3>\n';
+const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const href = String(tokens[idx].attrGet('href') ?? '');
+  if (/^https?:/i.test(href)) tokens[idx].attrSet('rel', 'noopener noreferrer');
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+export function renderMarkdown(source: string | null | undefined): string {
+  return md.render(source ?? '');
+}
+
+/** Plain paragraphs' first characters, for checks that every paragraph made it to print. */
+export function paragraphStarts(source: string, length = 12): string[] {
+  return md
+    .parse(source ?? '', {})
+    .filter((t) => t.type === 'inline')
+    .map((t) => t.content.trim().slice(0, length))
+    .filter(Boolean);
+}

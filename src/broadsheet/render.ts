@@ -1,0 +1,65 @@
+import fs from 'fs';
+import path from 'path';
+import nunjucks from 'nunjucks';
+import type { SiteView } from './view-model';
+import { cssString } from './format';
+
+/**
+ * Data in, HTML out. nunjucks escapes every value by default; the only values
+ * marked safe are markdown-it's output (raw HTML off) and CSS strings built by
+ * cssString(), so no text from the database reaches a page unescaped.
+ */
+
+// Templates live beside this file in src/; the compiled copy in dist/ reads them from src/.
+function resolveDir(name: string) {
+  const candidates = [path.join(__dirname, name), path.resolve(__dirname, '..', '..', '..', 'src', 'broadsheet', name)];
+  const found = candidates.find((dir) => fs.existsSync(dir));
+  if (!found) throw new Error(`broadsheet ${name} folder not found (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+export const TEMPLATES_DIR = resolveDir('templates');
+export const ASSETS_DIR = resolveDir('assets');
+
+const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR, { noCache: false }), {
+  autoescape: true,
+  throwOnUndefined: false,
+  trimBlocks: true,
+  lstripBlocks: true,
+});
+// Site paths are relative to the root; preview images are absolute URLs and stay as they are.
+env.addFilter('rel', (p: string, root: string) => (/^(https?:)?\/\//.test(p) || p.startsWith('/') ? p : `${root}${p}`));
+env.addFilter('cssString', (text: string) => new nunjucks.runtime.SafeString(cssString(text)));
+
+export type RenderOptions = { inlineCss?: boolean };
+
+function css() {
+  return fs.readFileSync(path.join(ASSETS_DIR, 'broadsheet.css'), 'utf8');
+}
+
+function render(template: string, view: SiteView, root: string, extra: Record<string, unknown>, options: RenderOptions) {
+  return env.render(template, { ...view, ...extra, root, inlineCss: options.inlineCss ? new nunjucks.runtime.SafeString(css()) : null });
+}
+
+export function renderIndex(view: SiteView, options: RenderOptions = {}) {
+  return render('index.njk', view, '', {}, options);
+}
+
+export function renderPage(view: SiteView, pageNumber: number, options: RenderOptions = {}) {
+  const page = view.pages.find((p) => p.number === pageNumber);
+  if (!page) throw new Error(`page ${pageNumber} is not in this issue`);
+  const i = view.pages.indexOf(page);
+  return render('page.njk', view, '../', { page, prev: view.pages[i - 1] ?? null, next: view.pages[i + 1] ?? null }, options);
+}
+
+export function renderArticle(view: SiteView, page: SiteView['pages'][number], placement: SiteView['pages'][number]['placements'][number], options: RenderOptions = {}) {
+  return render('article.njk', view, '../', { page, article: placement.article }, options);
+}
+
+export function renderPrint(view: SiteView, options: RenderOptions = {}) {
+  return render('print.njk', view, '', {}, options);
+}
+
+export function stylesheet() {
+  return css();
+}

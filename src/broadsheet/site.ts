@@ -1,0 +1,29 @@
+import type { IssueTree } from '../newsroom/issue-tree';
+import { siteView, type ImageIndex } from './view-model';
+import { renderArticle, renderIndex, renderPage, renderPrint, stylesheet } from './render';
+
+export type SiteFiles = Map<string, string | Buffer>;
+
+export class EmptyIssueError extends Error {}
+
+/** Every file of the static site, by path relative to its root. Pure: same tree, same bytes. */
+export function buildSiteFiles(tree: IssueTree, images: ImageIndex, imageFiles: Map<string, Buffer> = new Map()): SiteFiles {
+  const placed = tree.pages.reduce((n, p) => n + p.placements.length, 0);
+  if (tree.pages.length === 0 || placed === 0) {
+    throw new EmptyIssueError(`issue 第${tree.number}期 has ${tree.pages.length ? 'no placed articles' : 'no pages'} to export`);
+  }
+  const view = siteView(tree, images);
+  const files: SiteFiles = new Map();
+  files.set('index.html', renderIndex(view));
+  files.set('print.html', renderPrint(view));
+  files.set('assets/broadsheet.css', stylesheet());
+  for (const page of view.pages) {
+    files.set(page.href, renderPage(view, page.number));
+    for (const placement of page.placements) {
+      // An article placed twice gets one reading page, from its first placement.
+      if (!files.has(placement.article.href)) files.set(placement.article.href, renderArticle(view, page, placement));
+    }
+  }
+  for (const [p, data] of imageFiles) files.set(p, data);
+  return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,86 @@
+import crypto from 'crypto';
+import fs from 'fs/promises';
+import path from 'path';
+import type { SiteFiles } from './site';
+
+export type WriteResult = { written: number; unchanged: number; removed: number; bytes: number; files: number };
+
+async function listFiles(dir: string, base = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(full, base)));
+    else out.push(path.relative(base, full).split(path.sep).join('/'));
+  }
+  return out;
+}
+
+async function readIfExists(file: string) {
+  try {
+    return await fs.readFile(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the site atomically and incrementally. Nothing changed → nothing is
+ * written. Otherwise the new site is assembled in a sibling temp folder
+ * (unchanged files hard-linked, not copied) and swapped in by rename, so a
+ * reader or a failed export never sees a half-written site.
+ */
+export async function writeSite(outDir: string, files: SiteFiles): Promise<WriteResult> {
+  const target = path.resolve(outDir);
+  const bytes = [...files.values()].reduce((n, d) => n + Buffer.byteLength(d), 0);
+  let existing: string[] | null = null;
+  try {
+    if ((await fs.stat(target)).isDirectory()) existing = await listFiles(target);
+    else throw new Error(`cannot write the export to ${target}: it is a file, not a folder`);
+  } catch (error: any) {
+    if (error.code !== 'ENOENT') throw error.code ? new Error(`cannot write the export to ${target}: ${error.code}`) : error;
+  }
+
+  const unchanged = new Set<string>();
+  if (existing) {
+    for (const [rel, data] of files) {
+      const old = await readIfExists(path.join(target, rel));
+      if (old && old.equals(Buffer.isBuffer(data) ? data : Buffer.from(data))) unchanged.add(rel);
+    }
+  }
+  const removed = existing ? existing.filter((f) => !files.has(f)).length : 0;
+  if (existing && unchanged.size === files.size && removed === 0) {
+    return { written: 0, unchanged: unchanged.size, removed: 0, bytes, files: files.size };
+  }
+
+  const parent = path.dirname(target);
+  const tmp = path.join(parent, `.${path.basename(target)}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  try {
+    await fs.mkdir(parent, { recursive: true });
+    await fs.mkdir(tmp);
+  } catch (error: any) {
+    throw new Error(`cannot write the export to ${target}: ${error.code ?? error.message} on ${error.path ?? parent}`);
+  }
+  try {
+    for (const [rel, data] of files) {
+      const dest = path.join(tmp, rel);
+      await fs.mkdir(path.dirname(dest), { recursive: true });
+      if (unchanged.has(rel)) {
+        await fs.link(path.join(target, rel), dest).catch(() => fs.copyFile(path.join(target, rel), dest));
+      } else {
+        await fs.writeFile(dest, data);
+      }
+    }
+    if (existing) {
+      const old = `${tmp}.old`;
+      await fs.rename(target, old);
+      await fs.rename(tmp, target);
+      await fs.rm(old, { recursive: true, force: true });
+    } else {
+      await fs.rename(tmp, target);
+    }
+  } catch (error) {
+    await fs.rm(tmp, { recursive: true, force: true });
+    throw error;
+  }
+  return { written: files.size - unchanged.size, unchanged: unchanged.size, removed, bytes, files: files.size };
+}

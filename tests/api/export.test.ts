@@ -1,0 +1,144 @@
+import { execFile } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { promisify } from 'util';
+import request from 'supertest';
+import { parseHTML } from 'linkedom';
+import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
+import { seedDemoContent } from '../../src/seed/seed';
+import { exportIssue } from '../../src/broadsheet/export';
+import { makeIssue } from '../../src/seed/generate-issue';
+
+const run = promisify(execFile);
+let t: TestStrapi;
+let issueId: string;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-export-'));
+const api = () => request(t.strapi.server.httpServer);
+const demo = JSON.parse(fs.readFileSync(path.join(APP_DIR, 'data/demo/demo-issue.json'), 'utf8'));
+const headlines: string[] = demo.issue.pages[0].articles.map((a: any) => a.headline);
+
+beforeAll(async () => {
+  t = await startStrapi({ ADMIN_EMAIL: 'editor@example.org', ADMIN_PASSWORD: 'Export-test-pass-1' });
+  issueId = (await seedDemoContent(t.strapi)).issueDocumentId!;
+}, 120000);
+afterAll(async () => {
+  await t?.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('exportIssue against the seeded demo issue', () => {
+  const out = path.join(tmp, 'site');
+  const cacheDir = path.join(tmp, 'cache');
+
+  it('writes the whole site', async () => {
+    const summary = await exportIssue(t.strapi, { issue: 12, publication: 'changji-dangjian-demo', outDir: out, cacheDir });
+    expect(summary).toMatchObject({ pages: 1, articles: 4, images: 2, resized: 12, written: summary.files, unchanged: 0 });
+    const files = fs.readdirSync(out, { recursive: true }).map(String).sort();
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'print.html', 'pages/3.html', 'assets/broadsheet.css']));
+    expect(files.filter((f) => f.startsWith('articles/') && f.endsWith('.html'))).toHaveLength(4);
+    expect(files.filter((f) => f.startsWith('images/'))).toHaveLength(12);
+    const page = parseHTML(fs.readFileSync(path.join(out, 'pages/3.html'), 'utf8')).document;
+    expect([...page.querySelectorAll('h2.headline')].map((h) => h.textContent!.trim())).toEqual(headlines);
+    expect(page.querySelector('.credits')!.textContent!.replace(/\s+/g, ' ').trim()).toBe('□编辑/王芳 □版式/任宝红 □审校/刘军');
+    for (const img of page.querySelectorAll('img')) expect(fs.existsSync(path.join(out, 'pages', img.getAttribute('src')!))).toBe(true);
+  });
+
+  it('rewrites nothing and resizes nothing when nothing changed, with byte-identical files', async () => {
+    const before = fs.readFileSync(path.join(out, 'print.html'));
+    const summary = await exportIssue(t.strapi, { issue: 12, outDir: out, cacheDir });
+    expect(summary).toMatchObject({ written: 0, resized: 0, unchanged: summary.files });
+    expect(fs.readFileSync(path.join(out, 'print.html')).equals(before)).toBe(true);
+  });
+
+  it('exports an edit: only the changed files are written', async () => {
+    const article = await t.strapi.documents('api::article.article').findFirst({ filters: { headline: headlines[3] }, locale: 'zh-Hans', status: 'published' });
+    await t.strapi.documents('api::article.article').update({ documentId: article.documentId, locale: 'zh-Hans', data: { kicker: '理论视点' } as any });
+    await t.strapi.documents('api::article.article').publish({ documentId: article.documentId, locale: 'zh-Hans' });
+    const summary = await exportIssue(t.strapi, { issue: 12, outDir: out, cacheDir });
+    expect(summary.written).toBe(3); // the page, print.html and the article's reading view; the index is unchanged
+    expect(fs.readFileSync(path.join(out, 'pages/3.html'), 'utf8')).toContain('<p class="kicker">理论视点</p>');
+  });
+
+  it('refuses an unknown issue, an unpublished one without --drafts, and an empty one — writing nothing', async () => {
+    await expect(exportIssue(t.strapi, { issue: 99, outDir: path.join(tmp, 'none') })).rejects.toThrow('no published issue 第99期');
+    const draft = await makeIssue(t.strapi, { number: 13, pages: 1, articlesPerPage: 1, publish: false, publication: (await t.strapi.documents('api::publication.publication').findFirst({})).documentId });
+    await expect(exportIssue(t.strapi, { issue: 13, outDir: path.join(tmp, 'draft') })).rejects.toThrow(/use --drafts/);
+    const withDrafts = await exportIssue(t.strapi, { issue: 13, drafts: true, outDir: path.join(tmp, 'draft'), cacheDir });
+    expect(withDrafts.articles).toBe(1);
+    await t.strapi.documents('api::issue.issue').create({ data: { number: 14, date: '2024-07-19', publication: draft.publication } as any, locale: 'zh-Hans', status: 'published' } as any);
+    await expect(exportIssue(t.strapi, { issue: 14, outDir: path.join(tmp, 'empty') })).rejects.toThrow('issue 第14期 has no pages to export');
+    expect(fs.existsSync(path.join(tmp, 'none'))).toBe(false);
+    expect(fs.existsSync(path.join(tmp, 'empty'))).toBe(false);
+    expect(fs.readdirSync(tmp).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+});
+
+describe('admin preview and export routes', () => {
+  let jwt: string;
+  beforeAll(async () => {
+    const res = await api().post('/admin/login').send({ email: 'editor@example.org', password: 'Export-test-pass-1' });
+    jwt = res.body.data.token;
+  });
+
+  it('need an admin', async () => {
+    expect((await api().get(`/banmian/preview/issues/${issueId}`)).status).toBe(401);
+    expect((await api().get(`/banmian/export/issues/${issueId}`)).status).toBe(401);
+  });
+
+  it('preview a page or the whole issue with the same renderer, drafts included', async () => {
+    const page = await api().get(`/banmian/preview/issues/${issueId}?page=3`).set('Authorization', `Bearer ${jwt}`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    const doc = parseHTML(page.text).document;
+    expect([...doc.querySelectorAll('h2.headline')].map((h) => h.textContent!.trim())).toEqual(headlines);
+    expect(doc.querySelector('style')!.textContent).toContain('A3 portrait');
+    expect(doc.querySelector('.photo img')!.getAttribute('src')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/uploads\/|^http:\/\/[^/]+\/uploads\//);
+    const whole = await api().get(`/banmian/preview/issues/${issueId}`).set('Authorization', `Bearer ${jwt}`);
+    expect(parseHTML(whole.text).document.querySelectorAll('section.sheet')).toHaveLength(1);
+    expect((await api().get(`/banmian/preview/issues/${issueId}?page=9`).set('Authorization', `Bearer ${jwt}`)).status).toBe(404);
+    expect((await api().get('/banmian/preview/issues/nope').set('Authorization', `Bearer ${jwt}`)).status).toBe(404);
+  });
+
+  it('export the issue as a zip download', async () => {
+    const res = await api()
+      .get(`/banmian/export/issues/${issueId}`)
+      .set('Authorization', `Bearer ${jwt}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="changji-dangjian-demo-12.zip"');
+    const zip = res.body as Buffer;
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+    for (const name of ['changji-dangjian-demo-12/index.html', 'changji-dangjian-demo-12/print.html', 'changji-dangjian-demo-12/pages/3.html']) {
+      expect(zip.includes(Buffer.from(name))).toBe(true);
+    }
+  });
+});
+
+describe('npm run export (the CLI)', () => {
+  const cli = (args: string[]) =>
+    run('node', [path.join(APP_DIR, 'scripts/export.js'), ...args], { cwd: APP_DIR, env: { ...process.env, LOG_LEVEL: 'error' }, timeout: 120000 }).then(
+      (r) => ({ code: 0, ...r }),
+      (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }),
+    );
+
+  it('exports with a summary, and fails clearly on bad input', async () => {
+    const out = path.join(tmp, 'cli');
+    const ok = await cli(['--issue', '12', '--publication', 'changji-dangjian-demo', '--out', out]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/1 pages, 4 articles, 2 images/);
+    expect(fs.existsSync(path.join(out, 'print.html'))).toBe(true);
+    const missing = await cli(['--issue', '404']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no published issue 第404期');
+    const bad = await cli(['--issue', 'twelve']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--issue must be a positive whole number');
+  }, 180000);
+});

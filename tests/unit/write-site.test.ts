@@ -1,0 +1,61 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { writeSite } from '../../src/broadsheet/write-site';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-write-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const site = (extra: Record<string, string> = {}) => new Map<string, string | Buffer>(Object.entries({ 'index.html': '<p>首页</p>', 'pages/1.html': '<p>第1版</p>', 'images/a.jpg': 'jpeg', ...extra }));
+const leftovers = (dir: string) => fs.readdirSync(path.dirname(dir)).filter((n) => n.includes('.tmp-'));
+
+describe('writeSite', () => {
+  it('writes a new site', async () => {
+    const out = path.join(tmp, 'one', 'site');
+    const r = await writeSite(out, site());
+    expect(r).toMatchObject({ written: 3, unchanged: 0, files: 3 });
+    expect(fs.readFileSync(path.join(out, 'pages/1.html'), 'utf8')).toBe('<p>第1版</p>');
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('rewrites nothing when nothing changed', async () => {
+    const out = path.join(tmp, 'one', 'site');
+    const before = fs.statSync(path.join(out, 'index.html'));
+    const r = await writeSite(out, site());
+    expect(r).toMatchObject({ written: 0, unchanged: 3, removed: 0 });
+    const after = fs.statSync(path.join(out, 'index.html'));
+    expect(after.ino).toBe(before.ino);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('swaps in a changed site, keeping unchanged files and removing stale ones', async () => {
+    const out = path.join(tmp, 'one', 'site');
+    const keep = fs.statSync(path.join(out, 'images/a.jpg')).ino;
+    const next = site({ 'index.html': '<p>新首页</p>', 'pages/2.html': '<p>第2版</p>' });
+    next.delete('pages/1.html');
+    const r = await writeSite(out, next);
+    expect(r).toMatchObject({ written: 2, unchanged: 1, removed: 1 });
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>新首页</p>');
+    expect(fs.existsSync(path.join(out, 'pages/1.html'))).toBe(false);
+    expect(fs.statSync(path.join(out, 'images/a.jpg')).ino).toBe(keep); // hard-linked, not rewritten
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('fails clearly on a folder it cannot create, leaving nothing behind', async () => {
+    const blocker = path.join(tmp, 'a-file');
+    fs.writeFileSync(blocker, 'x');
+    await expect(writeSite(path.join(blocker, 'site'), site())).rejects.toThrow(/cannot write the export to .*a-file\/site: ENOTDIR/);
+    await expect(writeSite(blocker, site())).rejects.toThrow(/it is a file, not a folder/);
+    expect(fs.readFileSync(blocker, 'utf8')).toBe('x');
+  });
+
+  it('leaves the previous site whole when writing fails half-way', async () => {
+    const out = path.join(tmp, 'two', 'site');
+    await writeSite(out, site());
+    const bad = site({ 'index.html': '<p>改</p>' });
+    bad.set('pages/1.html/impossible.html', 'a file under a file'); // cannot be created
+    await expect(writeSite(out, bad)).rejects.toThrow();
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>首页</p>');
+    expect(leftovers(out)).toEqual([]);
+  });
+});
