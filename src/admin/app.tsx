@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { BroadsheetPanel } from './broadsheet-actions';
 
 // The newsroom works in Chinese: a browser that has never chosen an admin
 // language opens the panel in 简体中文. Each user can still switch to English
@@ -12,5 +13,8 @@ export default {
   config: {
     locales: ['zh-Hans'],
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    const cm = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
+    cm.apis.addEditViewSidePanel([BroadsheetPanel]);
+  },
 };

@@ -6,6 +6,8 @@ import { buildSiteFiles, EmptyIssueError } from './site';
 import { writeSite, type WriteResult } from './write-site';
 import type { ImageIndex } from './view-model';
 import type { IssueTree } from '../newsroom/issue-tree';
+import { rendererFingerprint } from './render';
+import crypto from 'crypto';
 
 /**
  * The exporter's thin edge: find the issue, load its tree through the Document
@@ -29,6 +31,25 @@ export type ExportOptions = {
 export type ExportSummary = WriteResult & { outDir: string; pages: number; articles: number; images: number; resized: number; seconds: number; publication: string; issue: number };
 
 export class ExportError extends Error {}
+
+/**
+ * The site's manifest: a fingerprint of everything the output depends on (the
+ * tree, the processed images, the templates and stylesheet). When it matches and
+ * every listed file is still there, a re-export skips rendering altogether.
+ */
+const MANIFEST = '.banmian-export.json';
+type Manifest = { fingerprint: string; files: string[]; bytes: number };
+
+async function upToDate(outDir: string, fingerprint: string): Promise<Manifest | null> {
+  try {
+    const manifest: Manifest = JSON.parse(await fs.readFile(path.join(outDir, MANIFEST), 'utf8'));
+    if (manifest.fingerprint !== fingerprint) return null;
+    await Promise.all(manifest.files.map((f) => fs.stat(path.join(outDir, f))));
+    return manifest;
+  } catch {
+    return null;
+  }
+}
 
 export async function findIssueDocumentId(strapi: Core.Strapi, { issue, publication, locale, drafts }: Pick<ExportOptions, 'issue' | 'publication' | 'locale' | 'drafts'>) {
   const filters: Record<string, unknown> = { number: issue };
@@ -97,16 +118,28 @@ export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): 
   options.onStep?.({ phase: 'load', done: 1, total: 1 });
   const cacheDir = options.cacheDir ?? path.join(strapi.dirs.app.root, '.cache', 'broadsheet', 'images');
   const images = await processTreeImages(strapi, tree, cacheDir, options.maxPixels, options.onStep);
-  let files;
-  try {
-    files = buildSiteFiles(tree, images.index, images.files);
-  } catch (error) {
-    if (error instanceof EmptyIssueError) throw new ExportError(error.message);
-    throw error;
-  }
-  options.onStep?.({ phase: 'render', done: files.size, total: files.size });
   const outDir = path.resolve(options.outDir ?? defaultOutDir(strapi, tree));
-  const written = await writeSite(outDir, files);
+  const fingerprint = crypto
+    .createHash('sha256')
+    .update(JSON.stringify({ tree, images: [...images.index.entries()], renderer: rendererFingerprint() }))
+    .digest('hex');
+  const current = await upToDate(outDir, fingerprint);
+  let written: WriteResult;
+  if (current) {
+    written = { written: 0, unchanged: current.files.length + 1, removed: 0, bytes: current.bytes, files: current.files.length + 1 };
+  } else {
+    let files;
+    try {
+      files = buildSiteFiles(tree, images.index, images.files);
+    } catch (error) {
+      if (error instanceof EmptyIssueError) throw new ExportError(error.message);
+      throw error;
+    }
+    const bytes = [...files.values()].reduce((n, d) => n + Buffer.byteLength(d), 0);
+    files.set(MANIFEST, `${JSON.stringify({ fingerprint, files: [...files.keys()], bytes }, null, 1)}\n`);
+    options.onStep?.({ phase: 'render', done: files.size, total: files.size });
+    written = await writeSite(outDir, files);
+  }
   options.onStep?.({ phase: 'write', done: written.files, total: written.files });
   return {
     ...written,

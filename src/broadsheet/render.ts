@@ -1,3 +1,4 @@
+import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import nunjucks from 'nunjucks';
@@ -58,6 +59,19 @@ export function renderArticle(view: SiteView, page: SiteView['pages'][number], p
 
 export function renderPrint(view: SiteView, options: RenderOptions = {}) {
   return render('print.njk', view, '', {}, options);
+}
+
+let fingerprint: string | null = null;
+/** Changes whenever a template or the stylesheet changes, so exports made with older templates are redone. */
+export function rendererFingerprint() {
+  if (!fingerprint) {
+    const hash = crypto.createHash('sha256');
+    for (const dir of [TEMPLATES_DIR, ASSETS_DIR]) {
+      for (const name of fs.readdirSync(dir).sort()) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+    }
+    fingerprint = hash.digest('hex');
+  }
+  return fingerprint;
 }
 
 export function stylesheet() {

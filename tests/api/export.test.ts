@@ -35,7 +35,7 @@ describe('exportIssue against the seeded demo issue', () => {
     const summary = await exportIssue(t.strapi, { issue: 12, publication: 'changji-dangjian-demo', outDir: out, cacheDir });
     expect(summary).toMatchObject({ pages: 1, articles: 4, images: 2, resized: 12, written: summary.files, unchanged: 0 });
     const files = fs.readdirSync(out, { recursive: true }).map(String).sort();
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'print.html', 'pages/3.html', 'assets/broadsheet.css']));
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'print.html', 'pages/3.html', 'assets/broadsheet.css', '.banmian-export.json']));
     expect(files.filter((f) => f.startsWith('articles/') && f.endsWith('.html'))).toHaveLength(4);
     expect(files.filter((f) => f.startsWith('images/'))).toHaveLength(12);
     const page = parseHTML(fs.readFileSync(path.join(out, 'pages/3.html'), 'utf8')).document;
@@ -56,7 +56,7 @@ describe('exportIssue against the seeded demo issue', () => {
     await t.strapi.documents('api::article.article').update({ documentId: article.documentId, locale: 'zh-Hans', data: { kicker: '理论视点' } as any });
     await t.strapi.documents('api::article.article').publish({ documentId: article.documentId, locale: 'zh-Hans' });
     const summary = await exportIssue(t.strapi, { issue: 12, outDir: out, cacheDir });
-    expect(summary.written).toBe(3); // the page, print.html and the article's reading view; the index is unchanged
+    expect(summary.written).toBe(4); // the page, print.html, the article's reading view and the manifest; the index is unchanged
     expect(fs.readFileSync(path.join(out, 'pages/3.html'), 'utf8')).toContain('<p class="kicker">理论视点</p>');
   });
 

@@ -1,0 +1,90 @@
+import * as React from 'react';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Button, Flex } from '@strapi/design-system';
+import { Download, Eye } from '@strapi/icons';
+
+/**
+ * 预览 and 导出 in a 版面 panel of the issue edit view. Both call the admin-only routes of
+ * src/broadsheet/admin-routes.ts with the signed-in admin's token, and follow the
+ * tab the editor is on: the draft tab previews/exports the draft, the published
+ * tab the published version.
+ */
+
+const ISSUE = 'api::issue.issue';
+
+type PanelProps = {
+  model: string;
+  documentId?: string;
+  activeTab: 'draft' | 'published' | null;
+  document?: { locale?: string | null; number?: number | null } & Record<string, unknown>;
+};
+
+function errorMessage(error: unknown) {
+  const e = error as { response?: { data?: { error?: { message?: string } } }; message?: string };
+  return e?.response?.data?.error?.message ?? e?.message ?? String(error);
+}
+
+function useBroadsheetActions({ documentId, activeTab, document }: PanelProps) {
+  const { get } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const params = { status: activeTab === 'published' ? 'published' : 'draft', ...(document?.locale ? { locale: document.locale } : {}) };
+
+  const preview = async () => {
+    // Opened at once, inside the click, so the browser does not block it as a pop-up.
+    const win = window.open('about:blank', '_blank');
+    try {
+      const { data } = await get(`/banmian/preview/issues/${documentId}`, { params, responseType: 'text' } as any);
+      const url = URL.createObjectURL(new Blob([data as string], { type: 'text/html;charset=utf-8' }));
+      if (win) win.location.href = url;
+      else window.open(url, '_blank');
+    } catch (error) {
+      win?.close();
+      toggleNotification({ type: 'danger', message: `预览失败：${errorMessage(error)}` });
+    }
+  };
+
+  const exportZip = async () => {
+    try {
+      const { data } = await get(`/banmian/export/issues/${documentId}`, { params, responseType: 'blob' } as any);
+      const link = window.document.createElement('a');
+      link.href = URL.createObjectURL(data as Blob);
+      link.download = `banmian-第${document?.number ?? documentId}期.zip`;
+      window.document.body.appendChild(link);
+      link.click();
+      link.remove();
+      toggleNotification({ type: 'success', message: '导出完成，压缩包已开始下载' });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: `导出失败：${errorMessage(error)}` });
+    }
+  };
+  return { preview, exportZip };
+}
+
+const BroadsheetButtons = (props: PanelProps) => {
+  const { preview, exportZip } = useBroadsheetActions(props);
+  const [busy, setBusy] = React.useState(false);
+  const run = (fn: () => Promise<void>) => async () => {
+    setBusy(true);
+    try {
+      await fn();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Flex direction="column" gap={2} alignItems="stretch" width="100%">
+      <Button variant="secondary" startIcon={<Eye />} onClick={preview} fullWidth>
+        预览
+      </Button>
+      <Button variant="secondary" startIcon={<Download />} onClick={run(exportZip)} loading={busy} fullWidth>
+        导出
+      </Button>
+    </Flex>
+  );
+};
+
+/** Edit-view side panel, shown for saved issues only. */
+export const BroadsheetPanel = (props: PanelProps) => {
+  if (props.model !== ISSUE || !props.documentId) return null;
+  return { title: '版面 预览/导出', content: <BroadsheetButtons {...props} /> };
+};

@@ -1,0 +1,71 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { Browser } from 'playwright-core';
+import { startStrapi, type TestStrapi } from '../helpers/strapi';
+import { launchChromium } from '../helpers/browser';
+import { seedDemoContent } from '../../src/seed/seed';
+import { journey } from '../helpers/steps';
+
+const EMAIL = 'chief@example.org';
+const PASSWORD = 'Broadsheet-e2e-1';
+const SHOTS = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-admin-shots-'));
+
+let t: TestStrapi;
+let browser: Browser;
+let base: string;
+let issueId: string;
+
+beforeAll(async () => {
+  t = await startStrapi({ ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD });
+  issueId = (await seedDemoContent(t.strapi)).issueDocumentId!;
+  await new Promise<void>((resolve) => t.strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(t.strapi.server.httpServer.address() as any).port}`;
+  browser = await launchChromium();
+}, 180000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+  console.log(`admin screenshots: ${SHOTS}`);
+});
+
+describe('issue edit view in the admin', () => {
+  it('opens in Chinese and offers 预览 and 导出 that work', async () => {
+    const step = journey(SHOTS);
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await step(page, 'log in', async () => {
+      await page.goto(`${base}/admin/auth/login`);
+      await page.locator('input[name=email]').fill(EMAIL);
+      await page.locator('input[name=password]').fill(PASSWORD);
+      await page.locator('button[type=submit]').click();
+      await page.waitForURL(/\/admin(\/)?$/, { timeout: 60000 });
+      expect(await page.locator('html').getAttribute('lang')).toMatch(/^zh/);
+    });
+
+    const preview = page.getByRole('button', { name: '预览' });
+    await step(page, 'open the issue', async () => {
+      await page.goto(`${base}/admin/content-manager/collection-types/api::issue.issue/${issueId}?plugins[i18n][locale]=zh-Hans`);
+      await preview.waitFor({ timeout: 60000 });
+    });
+
+    await step(page, 'preview', async () => {
+      const [popup] = await Promise.all([context.waitForEvent('page'), preview.click()]);
+      await popup.waitForURL(/^blob:/, { timeout: 30000 });
+      await popup.waitForSelector('h2.headline');
+      const headlines = await popup.locator('h2.headline').allTextContents();
+      expect(headlines.map((h) => h.trim())).toContain('党建引领 做强“福禄”产业链');
+      await popup.screenshot({ path: path.join(SHOTS, 'preview-window.png') });
+      await popup.close();
+    });
+
+    await step(page, 'export', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: '导出' }).click()]);
+      expect(download.suggestedFilename()).toBe('banmian-第12期.zip');
+      const zip = fs.readFileSync((await download.path())!);
+      expect(zip.subarray(0, 2).toString()).toBe('PK');
+      expect(zip.includes(Buffer.from('changji-dangjian-demo-12/print.html'))).toBe(true);
+    });
+    await context.close();
+  });
+});

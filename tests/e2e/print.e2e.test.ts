@@ -1,0 +1,112 @@
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { Browser } from 'playwright-core';
+import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
+import { launchChromium } from '../helpers/browser';
+import { seedDemoContent } from '../../src/seed/seed';
+import { exportIssue } from '../../src/broadsheet/export';
+import { paragraphStarts } from '../../src/broadsheet/markdown';
+import { makeIssue } from '../../src/seed/generate-issue';
+import { normaliseName } from '../../src/newsroom/names';
+
+const A3 = { width: 841.89, height: 1190.55 }; // points
+const SCREENSHOT = path.join(APP_DIR, 'docs', 'screenshots', 'broadsheet-page.png');
+
+let t: TestStrapi;
+let browser: Browser;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-e2e-'));
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+function pdfPages(pdf: string) {
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' });
+  return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+}
+const pdfText = (pdf: string, page?: number) =>
+  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+
+async function printToPdf(site: string, name: string) {
+  const page = await browser.newPage();
+  await page.goto(`file://${path.join(site, 'print.html')}`, { waitUntil: 'load' });
+  const pdf = path.join(tmp, `${name}.pdf`);
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  await page.close();
+  return pdf;
+}
+
+beforeAll(async () => {
+  t = await startStrapi();
+  await seedDemoContent(t.strapi);
+  browser = await launchChromium();
+}, 180000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('print.html in Chromium', () => {
+  it('prints the demo issue on A3 with every headline, byline, caption, credit and paragraph', async () => {
+    const site = path.join(tmp, 'demo');
+    await exportIssue(t.strapi, { issue: 12, outDir: site, cacheDir: path.join(tmp, 'cache') });
+    const pdf = await printToPdf(site, 'demo');
+    const pages = pdfPages(pdf);
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    for (const p of pages) {
+      expect(Math.abs(p.width - A3.width)).toBeLessThan(2);
+      expect(Math.abs(p.height - A3.height)).toBeLessThan(2);
+    }
+    const text = squash(pdfText(pdf));
+    const demo = JSON.parse(fs.readFileSync(path.join(APP_DIR, 'data/demo/demo-issue.json'), 'utf8'));
+    const missing: string[] = [];
+    const want = (s: string) => { if (!text.includes(squash(s))) missing.push(s); };
+    for (const a of demo.issue.pages[0].articles) {
+      want(a.headline);
+      for (const b of a.bylines) for (const n of b.names) want(normaliseName(n));
+      for (const ph of a.photos ?? []) {
+        want(ph.caption.slice(0, 20));
+        want(`${ph.creditRole}${ph.credit}摄`);
+      }
+      for (const start of paragraphStarts(a.body, 10)) want(start);
+      if (a.source) want(`来源：${a.source}`);
+      if (a.authorNote) want(a.authorNote);
+    }
+    want('编辑/王芳');
+    want('版式/任宝红');
+    want('审校/刘军');
+    want('昌吉党建（示例）·第12期'); // the @top-center page header
+    expect(missing).toEqual([]);
+  });
+
+  it('starts every 版 on a new A3 sheet', async () => {
+    const publication = (await t.strapi.documents('api::publication.publication').findFirst({})).documentId;
+    await makeIssue(t.strapi, { number: 30, pages: 3, articlesPerPage: 2, bodyParagraphs: 3, publication });
+    const site = path.join(tmp, 'three');
+    await exportIssue(t.strapi, { issue: 30, outDir: site, cacheDir: path.join(tmp, 'cache') });
+    const pdf = await printToPdf(site, 'three');
+    const count = pdfPages(pdf).length;
+    expect(count).toBeGreaterThanOrEqual(3);
+    // Each sheet's folio reads `第N版` followed by the page name (版名…); headlines also say 第N版, so match the folio.
+    const folios = Array.from({ length: count }, (_, i) => squash(pdfText(pdf, i + 1)).match(/第(\d+)版版名/)?.[1] ?? null);
+    const firstSheetOf = (n: number) => folios.indexOf(String(n)) + 1;
+    const sheets = [1, 2, 3].map(firstSheetOf);
+    expect(sheets).toEqual([1, 2, 3]);
+  });
+
+  it('shows an exported page as a reader sees it (screenshot for the README)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    await page.goto(`file://${path.join(tmp, 'demo', 'pages', '3.html')}`, { waitUntil: 'load' });
+    const headline = await page.locator('h2.headline').first().boundingBox();
+    expect(headline!.width).toBeGreaterThan(100);
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phone = path.join(tmp, 'demo', 'articles');
+    await page.goto(`file://${path.join(phone, fs.readdirSync(phone)[0])}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0); // the reading view fits a phone
+    await page.close();
+    console.log(`screenshot: ${SCREENSHOT}`);
+  });
+});
