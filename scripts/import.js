@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// npm run import -- [--publication <slug>] [--issue <number>] [--date <YYYY-MM-DD>]
+//                    [--encoding <name>] [--dry-run] [--json] <file>…
+// OCR page text → draft content. With --dry-run --json: exactly one JSON document
+// on stdout for one file, nothing written, and Strapi is not started.
+const fs = require('fs');
+const path = require('path');
+const { parseArgs } = require('util');
+
+const USAGE = 'usage: npm run import -- [--publication <slug>] [--issue <number>] [--date YYYY-MM-DD] [--encoding <name>] [--dry-run] [--json] <file>…';
+const root = path.resolve(__dirname, '..');
+const cwd = process.env.INIT_CWD || process.cwd();
+
+function options() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      publication: { type: 'string' },
+      issue: { type: 'string' },
+      date: { type: 'string' },
+      encoding: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (!positionals.length) throw new Error(`no file given\n${USAGE}`);
+  if (values.issue !== undefined && !/^\d+$/.test(values.issue)) throw new Error('--issue must be a positive whole number');
+  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new Error('--date must be YYYY-MM-DD');
+  if (values.json && !values['dry-run']) throw new Error('--json goes with --dry-run');
+  if (values.json && positionals.length !== 1) throw new Error('--dry-run --json takes exactly one file');
+  return { ...values, issue: values.issue ? Number(values.issue) : undefined, files: positionals.map((f) => path.resolve(cwd, f)) };
+}
+
+/** Compiles src/ to dist/ with everything it prints sent to stderr, so stdout stays clean. */
+async function compileQuietly() {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (chunk, ...rest) => process.stderr.write(chunk, ...rest);
+  try {
+    const { compileStrapi } = require('@strapi/strapi');
+    return await compileStrapi({ appDir: root });
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+function readFile(file) {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw new Error(`${file}: cannot read (${error.code || error.message})`);
+  }
+}
+
+async function dryRun(opts) {
+  const { distDir } = await compileQuietly();
+  const { parseOcrFile } = require(path.join(distDir, 'src', 'ocr-import', 'import'));
+  for (const file of opts.files) {
+    const result = parseOcrFile(readFile(file), path.relative(cwd, file) || file, opts.encoding);
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      const articles = result.pages.flatMap((p) => p.articles);
+      console.log(`${result.file}: ${result.pages.length} page(s), ${articles.length} article(s), ${result.warnings.length} warning(s)`);
+      for (const a of articles) console.log(`  ${a.column ? `[${a.column}] ` : ''}${a.headline} — ${a.bylines.map((b) => `${b.role ?? ''}${b.names.join(' ')}`).join('；') || '（无署名）'}`);
+      for (const w of result.warnings) console.log(`  line ${w.line}: ${w.message}`);
+    }
+  }
+}
+
+async function write(opts) {
+  const cliProgress = require('cli-progress');
+  const { loadStrapi } = require('./load-strapi');
+  const strapi = await loadStrapi({ env: { BANMIAN_DEMO_CONTENT: 'false' } });
+  const { importOcrFile } = require(path.join(strapi.dirs.dist.src, 'ocr-import', 'import'));
+  const bar = opts.files.length > 1 ? new cliProgress.SingleBar({ format: 'import [{bar}] {value}/{total} {file}', noTTYOutput: true, notTTYSchedule: 2000 }, cliProgress.Presets.shades_classic) : null;
+  bar?.start(opts.files.length, 0, { file: '' });
+  const summaries = [];
+  let failed = 0;
+  try {
+    for (const [i, file] of opts.files.entries()) {
+      const name = path.relative(cwd, file) || file;
+      try {
+        summaries.push(await importOcrFile(strapi, readFile(file), name, opts));
+      } catch (error) {
+        failed += 1;
+        summaries.push({ file: name, error: error.message });
+      }
+      bar?.update(i + 1, { file: name });
+    }
+  } finally {
+    bar?.stop();
+    await strapi.destroy();
+  }
+  for (const s of summaries) {
+    if (s.error) console.error(`✗ ${s.error}`);
+    else console.log(`✓ ${s.file}: ${s.status} — 第${s.issue}期, ${s.pages} page(s), ${s.articles} draft article(s), ${s.contributors} new contributor(s), ${s.warnings} warning(s)`);
+  }
+  if (failed) process.exitCode = 1;
+}
+
+(async () => {
+  let opts;
+  try {
+    opts = options();
+  } catch (error) {
+    console.error(`import: ${error.message}`);
+    process.exit(2);
+  }
+  try {
+    await (opts['dry-run'] ? dryRun(opts) : write(opts));
+  } catch (error) {
+    console.error(`import failed: ${error.message}`);
+    process.exitCode = 1;
+  }
+})();

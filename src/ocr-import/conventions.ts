@@ -1,0 +1,163 @@
+import { normaliseName } from '../newsroom/names';
+
+/**
+ * The printed conventions of party-building pages, one small recogniser each.
+ * Every function takes one line of text (already punctuation-normalised) and
+ * returns what it found, or null. See DESIGN.md's glossary.
+ */
+
+const HAN = /\p{Script=Han}/u;
+const MARK = '[□■]';
+
+/** Roles printed before bylines and photo credits; longest first so 本报记者 wins over 记者. */
+export const ROLES = [
+  '本报特约记者', '本报特约通讯员', '本报见习记者', '本报实习生', '本报评论员', '本报通讯员', '本报记者',
+  '特约记者', '特约通讯员', '见习记者', '实习记者', '实习生', '通讯员', '评论员', '记者', '作者', '摄影', '文/图', '文', '图',
+].sort((a, b) => b.length - a.length);
+
+// Common surnames (a name line at an article's end must start with one).
+const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由']);
+const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '端木', '澹台', '南宫'];
+
+export function looksLikePersonName(token: string): boolean {
+  if (!/^\p{Script=Han}{2,4}$/u.test(token)) return false;
+  if (token.length === 4) return COMPOUND_SURNAMES.some((s) => token.startsWith(s));
+  return SURNAMES.has(token[0]) || COMPOUND_SURNAMES.some((s) => token.startsWith(s));
+}
+
+/** `王 芳` is one name padded to three characters: a lone character joins the next token. */
+function mergePadded(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (/^\p{Script=Han}$/u.test(tokens[i]) && tokens[i + 1] && /^\p{Script=Han}{1,2}$/u.test(tokens[i + 1])) {
+      out.push(tokens[i] + tokens[i + 1]);
+      i += 1;
+    } else out.push(tokens[i]);
+  }
+  return out.map(normaliseName).filter(Boolean);
+}
+
+const nameTokens = (text: string) => mergePadded(text.trim().split(/[\s、,，]+/u).filter(Boolean));
+
+export type Byline = { role: string | null; names: string[] };
+
+/** `本报通讯员 胡伟杰 吴琛`, `记者 郭文治 李静雯`, `杨彬彬`, `中共鹤岗市委组织部`, `本报记者 王芳 通讯员 李强`. */
+export function parseBylineText(text: string): Byline[] {
+  const bylines: Array<{ role: string | null; tokens: string[] }> = [];
+  let current: { role: string | null; tokens: string[] } | null = null;
+  for (let tok of text.trim().split(/[\s、,，]+/u).filter(Boolean)) {
+    tok = tok.replace(/[:：/／]$/u, '');
+    const role = ROLES.find((r) => tok === r || (r.length >= 2 && tok.startsWith(r) && [...tok].length - r.length >= 2));
+    if (role) {
+      current = { role, tokens: [] };
+      bylines.push(current);
+      tok = tok.slice(role.length).replace(/^[:：/／]/u, '');
+      if (!tok) continue;
+    }
+    if (!current) {
+      current = { role: null, tokens: [] };
+      bylines.push(current);
+    }
+    current.tokens.push(tok);
+  }
+  return bylines.map((b) => ({ role: b.role, names: mergePadded(b.tokens) })).filter((b) => b.names.length);
+}
+
+/** `□本报通讯员 胡伟杰 吴琛`, `■记者 …`, `■中共鹤岗市委组织部`: a marked byline (not a photo credit). */
+export function matchMarkedByline(line: string): Byline[] | null {
+  const m = new RegExp(`^${MARK}\\s*(.+)$`, 'u').exec(line.trim());
+  if (!m || matchPhotoCredit(line) || matchCredits(line)) return null;
+  const bylines = parseBylineText(m[1]);
+  return bylines.length ? bylines : null;
+}
+
+export type PhotoCredit = { credit: string; creditRole: string | null; creditKind: '摄' | '供图' | '提供' };
+
+/** `□本报记者 陶维明摄`, `鹤岗市委组织部供图`, `图片由江津区中心医院提供`. */
+export function matchPhotoCredit(line: string): PhotoCredit | null {
+  const t = line.trim().replace(new RegExp(`^${MARK}\\s*`, 'u'), '');
+  if (t.length > 40) return null;
+  let m = /^图片由(.+?)提供[。.]?$/u.exec(t);
+  if (m) return { credit: normaliseName(m[1]), creditRole: null, creditKind: '提供' };
+  m = /^(.+?)供图[。.]?$/u.exec(t);
+  if (m) return { credit: normaliseName(m[1]), creditRole: null, creditKind: '供图' };
+  m = /^(.+?)\s*摄[。.]?$/u.exec(t);
+  if (m && !/[，。；]/u.test(m[1])) {
+    const [b] = parseBylineText(m[1]);
+    if (b && b.names.length) return { credit: b.names.join(' '), creditRole: b.role, creditKind: '摄' };
+  }
+  return null;
+}
+
+export type Credits = { editor: string | null; layout: string | null; proofreader: string | null };
+const CREDIT_ROLES: Record<string, keyof Credits> = { 编辑: 'editor', 责编: 'editor', 责任编辑: 'editor', 版式: 'layout', 美编: 'layout', 排版: 'layout', 审校: 'proofreader', 校对: 'proofreader' };
+
+/** `□编辑/王 芳 □版式/任宝红 □审校/刘 军` (on one line or several). */
+export function matchCredits(line: string): Partial<Credits> | null {
+  const re = /[□■]?\s*(责任编辑|责编|编辑|版式|美编|排版|审校|校对)\s*[/／:：]\s*([^□■/／]+?)(?=\s*[□■]|\s+(?:责任编辑|责编|编辑|版式|美编|排版|审校|校对)\s*[/／:：]|$)/gu;
+  const found: Partial<Credits> = {};
+  let consumed = '';
+  for (const m of line.trim().matchAll(re)) {
+    found[CREDIT_ROLES[m[1]]] = normaliseName(m[2]);
+    consumed += m[0];
+  }
+  if (!Object.keys(found).length) return null;
+  // The whole line must be credits, not a sentence that mentions an editor.
+  return consumed.replace(/\s/g, '').length >= line.replace(/\s/g, '').length - 1 ? found : null;
+}
+
+const POSITIONS = ['左上图', '右上图', '左下图', '右下图', '上图', '下图', '左图', '右图', '中图', '图一', '图二', '图三', '图四', '题图'];
+
+/** `上图：在呼图壁县…`, `图为…`. */
+export function matchCaption(line: string): { caption: string; position: string | null } | null {
+  const t = line.trim();
+  const pos = POSITIONS.find((p) => t.startsWith(p) && /^[：:\s]/u.test(t.slice(p.length)));
+  if (pos) return { position: pos, caption: t.slice(pos.length).replace(/^[：:\s]+/u, '') };
+  const m = /^图[①②③④⑤⑥⑦⑧⑨⑩\d]+[：:\s]\s*(.+)$/u.exec(t);
+  if (m) return { position: t.slice(0, t.indexOf(m[1])).replace(/[：:\s]+$/u, ''), caption: m[1] };
+  if (/^图为[：:]?/u.test(t) && t.length > 4) return { position: null, caption: t };
+  return null;
+}
+
+export const matchSource = (line: string) => /^来源\s*[：:]\s*(.+?)\s*$/u.exec(line.trim())?.[1] ?? null;
+export const matchSuppliedBy = (line: string) => /^[（(]\s*(.+?)\s*供稿\s*[）)]$/u.exec(line.trim())?.[1] ?? null;
+export const matchAuthorNote = (line: string) => /^[（(]\s*作者系\s*(.+?)\s*[）)]$/u.exec(line.trim())?.[1] ?? null;
+export const matchIssueNumber = (line: string) => {
+  const m = /^第\s*(\d{1,5})\s*期(?:\s|$|[（(])/u.exec(line.trim());
+  return m && line.trim().length <= 40 ? Number(m[1]) : null;
+};
+export const matchEmail = (line: string) => /E-?mail\s*[：:]\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/iu.exec(line)?.[1] ?? null;
+export const matchPageNumber = (line: string) => {
+  const m = /^第\s*(\d{1,3})\s*版(?:\s+(.+))?$/u.exec(line.trim());
+  return m ? { number: Number(m[1]), name: m[2]?.trim() || null } : null;
+};
+export const matchMarkdownHeading = (line: string) => {
+  const m = /^(#{1,6})\s+(.+?)\s*#*\s*$/u.exec(line.trim());
+  return m ? { level: m[1].length, text: m[2] } : null;
+};
+export const matchSubtitle = (line: string) => /^(?:——|--|—|－－)\s*(.+)$/u.exec(line.trim())?.[1] ?? null;
+
+/** Names alone at an article's end: `杨柳丝 余新`, `马太超 王楠`. */
+export function matchEndNames(line: string): string[] | null {
+  const tokens = nameTokens(line);
+  if (!tokens.length || tokens.length > 5 || line.trim().length > 30) return null;
+  return tokens.every(looksLikePersonName) ? tokens : null;
+}
+
+const FINAL = /[。！？!?…]["”’』」）)]*$|[。！？!?]$/u;
+export const endsSentence = (text: string) => FINAL.test(text.trim());
+
+/** A short line with no sentence punctuation: a headline, subhead, kicker or column label. */
+export function isHeadingLike(text: string, max = 50): boolean {
+  const t = text.trim();
+  if (!t || [...t].length > max || !HAN.test(t)) return false;
+  if (/[。；;，,、！？!?：:]$/u.test(t)) return false;
+  if (/[。；]/u.test(t)) return false;
+  return !new RegExp(`^${MARK}`, 'u').test(t);
+}
+
+/** `一、…`, `（一）…`, `1.…`: a numbered subhead. */
+export const isNumberedHeading = (text: string) => /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])\S/u.test(text.trim()) && [...text.trim()].length <= 40 && !/[。]$/u.test(text.trim());
+
+/** A column label (栏目): short, one word, no punctuation — `争先创优`, `评论观点`. */
+export const isColumnLabel = (text: string) => /^[\p{Script=Han}A-Za-z·]{2,8}$/u.test(text.trim());

@@ -1,0 +1,60 @@
+import iconv from 'iconv-lite';
+
+/**
+ * Bytes of an OCR text file → text. UTF-8 (with or without BOM) is taken as
+ * is; anything that is not valid UTF-8 is tried as GB18030 (a superset of GBK
+ * and GB2312, what older Chinese Windows tools write). Bad input is refused with
+ * a message that names the file.
+ */
+
+export const MAX_BYTES = 5 * 1024 * 1024;
+
+export class InputError extends Error {}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function looksBinary(bytes: Buffer) {
+  const sample = bytes.subarray(0, 8192);
+  if (sample.includes(0)) return true;
+  let control = 0;
+  for (const b of sample) if (b < 0x09 || (b > 0x0d && b < 0x20)) control += 1;
+  return control > sample.length * 0.05;
+}
+
+/** Share of characters that no Chinese newspaper text would contain (private use, replacement, controls). */
+function implausible(text: string) {
+  let bad = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)) bad += 1;
+  }
+  return bad / Math.max(text.length, 1);
+}
+
+export function decodeOcrBytes(bytes: Buffer, file: string, encoding?: string): { text: string; encoding: string } {
+  if (bytes.length === 0) throw new InputError(`${file}: the file is empty`);
+  if (bytes.length > MAX_BYTES) throw new InputError(`${file}: ${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for one page`);
+  if (looksBinary(bytes)) throw new InputError(`${file}: this is a binary file, not OCR text`);
+
+  if (encoding) {
+    if (!iconv.encodingExists(encoding)) throw new InputError(`${file}: unknown encoding "${encoding}"`);
+    const text = iconv.decode(bytes, encoding).replace(/^\ufeff/, '');
+    if (implausible(text) > 0.001) throw new InputError(`${file}: the bytes do not decode as ${encoding}`);
+    return finish(text, encoding, file);
+  }
+  try {
+    const text = utf8.decode(bytes).replace(/^\ufeff/, '');
+    return finish(text, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8 (BOM)' : 'utf-8', file);
+  } catch {
+    const text = iconv.decode(bytes, 'gb18030');
+    if (implausible(text) > 0.001) {
+      throw new InputError(`${file}: undecodable bytes: neither UTF-8 nor GB18030/GBK (pass --encoding if you know it)`);
+    }
+    return finish(text, 'gb18030', file);
+  }
+}
+
+function finish(text: string, encoding: string, file: string) {
+  if (text.trim() === '') throw new InputError(`${file}: the file has no text`);
+  return { text, encoding };
+}
