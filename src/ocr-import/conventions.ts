@@ -29,7 +29,9 @@ export function looksLikePersonName(token: string): boolean {
 function mergePadded(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
-    if (/^\p{Script=Han}$/u.test(tokens[i]) && tokens[i + 1] && /^\p{Script=Han}{1,2}$/u.test(tokens[i + 1])) {
+    const lone = /^\p{Script=Han}$/u.test(tokens[i]) && tokens[i + 1] && /^\p{Script=Han}{1,2}$/u.test(tokens[i + 1]);
+    const compound = COMPOUND_SURNAMES.includes(tokens[i]) && tokens[i + 1] && /^\p{Script=Han}{1,2}$/u.test(tokens[i + 1]);
+    if (lone || compound) {
       out.push(tokens[i] + tokens[i + 1]);
       i += 1;
     } else out.push(tokens[i]);
@@ -60,7 +62,8 @@ export function parseBylineText(text: string): Byline[] {
     }
     current.tokens.push(tok);
   }
-  return bylines.map((b) => ({ role: b.role, names: mergePadded(b.tokens) })).filter((b) => b.names.length);
+  // A role alone is a byline too: `□本报评论员`.
+  return bylines.map((b) => ({ role: b.role, names: mergePadded(b.tokens) })).filter((b) => b.names.length || b.role);
 }
 
 /** `□本报通讯员 胡伟杰 吴琛`, `■记者 …`, `■中共鹤岗市委组织部`: a marked byline (not a photo credit). */
@@ -155,6 +158,12 @@ export function isHeadingLike(text: string, max = 50): boolean {
   if (/[。；]/u.test(t)) return false;
   return !new RegExp(`^${MARK}`, 'u').test(t);
 }
+
+// Words a heading never ends on: a line ending in one is a paragraph cut by a column end.
+const DANGLING_END = /[和的了在与及对为把被从向等并而或之其是有将把给让使于以就也都还又更很较]$/u;
+
+/** An in-body subhead (小标题): short, no sentence punctuation, no commas, not cut mid-sentence. */
+export const isSubheadLike = (text: string) => isHeadingLike(text, 24) && !/[，,、]/u.test(text) && !DANGLING_END.test(text.trim());
 
 /** `一、…`, `（一）…`, `1.…`: a numbered subhead. */
 export const isNumberedHeading = (text: string) => /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])\S/u.test(text.trim()) && [...text.trim()].length <= 40 && !/[。]$/u.test(text.trim());

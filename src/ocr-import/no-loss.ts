@@ -12,6 +12,7 @@ const norm = (s: string) => comparable(s).replace(MARKS, '');
 
 export function printedText(result: OcrResult): string {
   const out: string[] = [];
+  if (result.issue?.masthead) out.push(result.issue.masthead);
   if (result.issue?.number != null) out.push(`第${result.issue.number}期`);
   if (result.issue?.email) out.push(`E-mail:${result.issue.email}`);
   for (const page of result.pages) {

@@ -26,7 +26,7 @@ export type OcrArticle = {
 };
 export type OcrPage = { number: number | null; name: string | null; credits: c.Credits | null; articles: OcrArticle[] };
 export type OcrWarning = { line: number; message: string; removed?: string };
-export type OcrResult = { file: string; issue: { number: number | null; email: string | null } | null; pages: OcrPage[]; warnings: OcrWarning[] };
+export type OcrResult = { file: string; issue: { number: number | null; email: string | null; masthead?: string | null } | null; pages: OcrPage[]; warnings: OcrWarning[] };
 
 type Line = { no: number; text: string; gap: number };
 type Draft = Omit<OcrArticle, 'body'> & { paras: Para[]; ended: boolean; line: number; captionPending: boolean };
@@ -53,7 +53,7 @@ function newArticle(line: number, headline: string): Draft {
 export function parseOcrText(text: string, file = 'input.txt'): OcrResult {
   const lines = lex(text);
   const warnings: OcrWarning[] = [];
-  const issue = { number: null as number | null, email: null as string | null };
+  const issue = { number: null as number | null, email: null as string | null, masthead: null as string | null };
   const pages: Array<Omit<OcrPage, 'articles'> & { articles: Draft[] }> = [{ number: null, name: null, credits: null, articles: [] }];
   const page = () => pages[pages.length - 1];
   const article = (): Draft | undefined => page().articles[page().articles.length - 1];
@@ -144,6 +144,12 @@ export function parseOcrText(text: string, file = 'input.txt'): OcrResult {
     if (issueNo !== null || (email && t.length <= 80)) {
       if (issueNo !== null) issue.number = issueNo;
       if (email) issue.email = email;
+      // The line taken for a headline just above was the masthead: the paper's name.
+      const only = pages.length === 1 && page().articles.length === 1 ? page().articles[0] : null;
+      if (only && !only.paras.length && !only.bylines.length && !only.photos.length && !issue.masthead) {
+        issue.masthead = only.headline;
+        page().articles.pop();
+      }
       continue;
     }
 
@@ -225,9 +231,9 @@ export function parseOcrText(text: string, file = 'input.txt'): OcrResult {
       continue;
     }
 
-    // In-body subheads: short lines with no sentence punctuation.
-    const followsBody = lines[i + 1] && !c.matchMarkedByline(at(i + 1));
-    if (a && followsBody && ((c.isHeadingLike(t, 24) && !c.matchEndNames(t)) || c.isNumberedHeading(t))) {
+    // In-body subheads: short lines with no sentence punctuation, followed by text (a photo's gap right after means a cut paragraph).
+    const followsBody = lines[i + 1] && !c.matchMarkedByline(at(i + 1)) && lines[i + 1].gap < 2;
+    if (a && followsBody && ((c.isSubheadLike(t) && !c.matchEndNames(t)) || c.isNumberedHeading(t))) {
       pushBody('h', t, L);
       continue;
     }
@@ -263,5 +269,6 @@ export function parseOcrText(text: string, file = 'input.txt'): OcrResult {
     }));
   for (const r of removals) warnings.push({ line: r.line, message: r.message, removed: r.removed });
   warnings.sort((x, y) => x.line - y.line);
-  return { file, issue: issue.number !== null || issue.email ? issue : null, pages: out, warnings };
+  const issueOut = issue.number !== null || issue.email || issue.masthead ? { number: issue.number, email: issue.email, ...(issue.masthead ? { masthead: issue.masthead } : {}) } : null;
+  return { file, issue: issueOut, pages: out, warnings };
 }

@@ -1,0 +1,118 @@
+import { execFile } from 'child_process';
+import fs from 'fs';
+import path from 'path';
+import { promisify } from 'util';
+import request from 'supertest';
+import iconv from 'iconv-lite';
+import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
+import { importOcrFile } from '../../src/ocr-import/import';
+
+const run = promisify(execFile);
+let t: TestStrapi;
+const api = () => request(t.strapi.server.httpServer);
+const fixture = (name: string) => fs.readFileSync(path.join(APP_DIR, 'tests/fixtures/ocr-pages', name));
+const TYPES = ['issue', 'page', 'column', 'article', 'contributor'].map((n) => `api::${n}.${n}`);
+async function counts() {
+  const out: Record<string, number> = {};
+  for (const uid of TYPES) out[uid] = await t.strapi.db.query(uid as any).count();
+  return out;
+}
+
+beforeAll(async () => {
+  t = await startStrapi();
+  await t.strapi.documents('api::publication.publication').create({ data: { name: '昌吉党建', slug: 'changji' } as any });
+  // An existing contributor and column must be reused, not doubled.
+  await t.strapi.documents('api::contributor.contributor').create({ data: { name: '王芳' } as any });
+  await t.strapi.documents('api::column.column').create({ data: { name: '争先创优' } as any, locale: 'zh-Hans' });
+});
+afterAll(async () => t?.stop());
+
+describe('importing OCR pages as drafts', () => {
+  it('writes the issue, the page with its credits, and every article as a draft', async () => {
+    const summary = await importOcrFile(t.strapi, fixture('manas-hutubi-changji.txt'), 'manas.txt', { issue: 40, date: '2024-10-11' });
+    expect(summary).toMatchObject({ status: 'imported', issue: 40, pages: 1, articles: 4 });
+    const issue = await t.strapi.documents('api::issue.issue').findFirst({ filters: { number: 40 }, locale: 'zh-Hans', status: 'draft' });
+    expect(issue.publishedAt).toBeNull();
+    const tree = await t.strapi.service('api::issue.issue').loadTree({ documentId: issue.documentId, status: 'draft' });
+    const [page] = tree.tree.pages;
+    expect(page.credits).toEqual({ editor: { name: '王芳' }, layout: { name: '任宝红' }, proofreader: { name: '刘军' } });
+    expect(page.placements.map((p: any) => p.article.headline)).toEqual([
+      '以高质量党建推动司法行政工作高质量发展', '党建引领 做强“福禄”产业链', '党建领航 赋能发展 让群众更有“医靠”', '瞄准基层焦点 深入纠治形式主义',
+    ]);
+    const [a1, a2, , a4] = page.placements.map((p: any) => p.article);
+    expect(a1.bylines).toEqual([{ role: '本报通讯员', contributors: [{ name: '胡伟杰', kind: 'person' }, { name: '吴琛', kind: 'person' }] }]);
+    expect(a2.column.name).toBe('争先创优');
+    expect(a2.photos.map((p: any) => [p.position, p.credit?.name, p.creditRole, p.creditKind])).toEqual([['上图', '陶维明', '本报记者', '摄'], ['下图', '陶维明', '本报记者', '摄']]);
+    expect([a4.source, a4.authorNote]).toEqual(['光明日报', '中国社会科学院马克思主义研究院副研究员']);
+    expect(await t.strapi.db.query('api::contributor.contributor').count({ where: { name: '王芳' } })).toBe(1);
+    expect(await t.strapi.db.query('api::column.column').count({ where: { name: '争先创优' } })).toBe(1);
+    // Drafts: nothing of it is public.
+    const pub = await api().get('/api/articles?filters[headline][$contains]=福禄');
+    expect(pub.body.data).toEqual([]);
+  });
+
+  it('is idempotent: the same file again creates nothing', async () => {
+    const before = await counts();
+    const again = await importOcrFile(t.strapi, fixture('manas-hutubi-changji.txt'), 'manas-copy.txt', { issue: 40, date: '2024-10-11' });
+    expect(again.status).toBe('already imported');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('adds another file to the same issue as a new page, reading GB18030', async () => {
+    const gbk = iconv.encode(fixture('dianjiang-jiangjin.txt').toString('utf8'), 'gb18030');
+    const s = await importOcrFile(t.strapi, gbk, 'dianjiang-gbk.txt', { issue: 40 });
+    expect(s).toMatchObject({ status: 'imported', articles: 2 });
+    const issue = await t.strapi.documents('api::issue.issue').findFirst({ filters: { number: 40 }, locale: 'zh-Hans', status: 'draft' });
+    const pages = await t.strapi.documents('api::page.page').findMany({ filters: { issue: { documentId: issue.documentId } }, locale: 'zh-Hans', sort: 'number' });
+    expect(pages.map((p: any) => p.number)).toEqual([1, 2]);
+  });
+
+  it('leaves nothing behind when a file fails half-way', async () => {
+    const before = await counts();
+    // The second article's headline is over 200 characters: refused after the first article and its contributors were written.
+    const text = ['# 第一篇稿件', '□本报记者 新人甲', '', '正文一。', '', `# ${'长'.repeat(201)}`, '□本报记者 新人乙', '', '正文二。'].join('\n');
+    await expect(importOcrFile(t.strapi, Buffer.from(text), 'broken.txt', { issue: 41, date: '2024-10-18' })).rejects.toThrow(/headline/);
+    expect(await counts()).toEqual(before);
+    expect(await t.strapi.db.query('api::contributor.contributor').count({ where: { name: '新人甲' } })).toBe(0);
+  });
+
+  it('refuses bad input before writing anything, naming the file', async () => {
+    const before = await counts();
+    await expect(importOcrFile(t.strapi, Buffer.alloc(0), 'empty.txt', { issue: 42, date: '2024-10-25' })).rejects.toThrow('empty.txt: the file is empty');
+    await expect(importOcrFile(t.strapi, Buffer.from([0, 1, 2, 3, 0, 0]), 'photo.jpg', { issue: 42, date: '2024-10-25' })).rejects.toThrow('photo.jpg: this is a binary file');
+    await expect(importOcrFile(t.strapi, fixture('baishan-hegang.txt'), 'baishan.txt', {})).rejects.toThrow('baishan.txt: the text names no issue (第N期): pass --issue <number>');
+    await expect(importOcrFile(t.strapi, fixture('baishan-hegang.txt'), 'baishan.txt', { issue: 43 })).rejects.toThrow('baishan.txt: issue 第43期 does not exist yet: pass --date YYYY-MM-DD');
+    await expect(importOcrFile(t.strapi, fixture('baishan-hegang.txt'), 'baishan.txt', { issue: 43, date: '2024-11-01', publication: 'nope' })).rejects.toThrow('baishan.txt: no publication with slug "nope"');
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('npm run import (the CLI)', () => {
+  const cli = (args: string[]) =>
+    run('node', [path.join(APP_DIR, 'scripts/import.js'), ...args], { cwd: APP_DIR, env: { ...process.env, LOG_LEVEL: 'error' }, timeout: 120000 }).then(
+      (r) => ({ code: 0, ...r }),
+      (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }),
+    );
+
+  it('--dry-run --json prints exactly one JSON document on stdout and writes nothing', async () => {
+    const before = await counts();
+    const out = await cli(['--dry-run', '--json', 'tests/fixtures/ocr-pages/baishan-hegang.txt']);
+    expect(out.code).toBe(0);
+    const doc = JSON.parse(out.stdout);
+    expect(Object.keys(doc)).toEqual(['file', 'issue', 'pages', 'warnings']);
+    expect(doc.pages[0].articles[1].bylines).toEqual([{ role: null, names: ['中共鹤岗市委组织部'] }]);
+    expect(await counts()).toEqual(before);
+  }, 120000);
+
+  it('imports with a summary, and fails clearly on bad input', async () => {
+    const ok = await cli(['--publication', 'changji', '--issue', '44', '--date', '2024-11-08', 'tests/fixtures/ocr-pages/baishan-hegang.txt']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('baishan-hegang.txt: imported — 第44期, 1 page(s), 2 draft article(s)');
+    const bad = await cli(['--dry-run', '--json', 'package-lock.json.missing']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('package-lock.json.missing: cannot read (ENOENT)');
+    const usage = await cli(['--json', 'x.txt']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--json goes with --dry-run');
+  }, 180000);
+});
