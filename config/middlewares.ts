@@ -5,7 +5,8 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // OCR pages reach the admin import base64-encoded in JSON: room for a 5 MB file.
+  { name: 'strapi::body', config: { jsonLimit: '8mb' } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -5,11 +5,13 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureAdminFromEnv } from './bootstrap/admin-user';
 import { seedDemoContent } from './seed/seed';
 import { registerBroadsheetAdminRoutes } from './broadsheet/admin-routes';
+import { registerImportAdminRoutes } from './ocr-import/admin-routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentRules(strapi);
     registerBroadsheetAdminRoutes(strapi);
+    registerImportAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { BroadsheetPanel } from './broadsheet-actions';
+import { File } from '@strapi/icons';
 
 // The newsroom works in Chinese: a browser that has never chosen an admin
 // language opens the panel in 简体中文. Each user can still switch to English
@@ -16,5 +17,14 @@ export default {
   bootstrap(app: StrapiApp) {
     const cm = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
     cm.apis.addEditViewSidePanel([BroadsheetPanel]);
+  },
+  register(app: StrapiApp) {
+    app.addMenuLink({
+      to: 'banmian-import',
+      icon: File,
+      intlLabel: { id: 'banmian.ocr-import', defaultMessage: '导入 OCR 文本' },
+      permissions: [],
+      Component: () => import('./ocr-import-page'),
+    } as any);
   },
 };

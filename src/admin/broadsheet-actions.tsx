@@ -34,7 +34,7 @@ function useBroadsheetActions({ documentId, activeTab, document }: PanelProps) {
     const win = window.open('about:blank', '_blank');
     try {
       const { data } = await get(`/banmian/preview/issues/${documentId}`, { params, responseType: 'text' } as any);
-      const url = URL.createObjectURL(new Blob([data as string], { type: 'text/html;charset=utf-8' }));
+      const url = URL.createObjectURL(new Blob([data as unknown as string], { type: 'text/html;charset=utf-8' }));
       if (win) win.location.href = url;
       else window.open(url, '_blank');
     } catch (error) {

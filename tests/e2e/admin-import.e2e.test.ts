@@ -1,0 +1,67 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { Browser } from 'playwright-core';
+import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
+import { launchChromium } from '../helpers/browser';
+import { journey } from '../helpers/steps';
+
+const EMAIL = 'desk@example.org';
+const PASSWORD = 'Import-e2e-pass-1';
+const SHOTS = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-import-shots-'));
+const FIXTURE = path.join(APP_DIR, 'tests', 'fixtures', 'ocr-pages', 'manas-hutubi-changji.txt');
+
+let t: TestStrapi;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  t = await startStrapi({ ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD });
+  await t.strapi.documents('api::publication.publication').create({ data: { name: '昌吉党建', slug: 'changji' } as any });
+  await new Promise<void>((resolve) => t.strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(t.strapi.server.httpServer.address() as any).port}`;
+  browser = await launchChromium();
+}, 180000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+  console.log(`import screenshots: ${SHOTS}`);
+});
+
+describe('导入 OCR 文本 in the admin', () => {
+  it('shows the parsed page before the editor confirms, then writes drafts', async () => {
+    const step = journey(SHOTS);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    await step(page, 'log in', async () => {
+      await page.goto(`${base}/admin/auth/login`);
+      await page.locator('input[name=email]').fill(EMAIL);
+      await page.locator('input[name=password]').fill(PASSWORD);
+      await page.locator('button[type=submit]').click();
+      await page.waitForURL(/\/admin(\/)?$/, { timeout: 60000 });
+    });
+    await step(page, 'open the import page from the menu', async () => {
+      await page.getByRole('link', { name: '导入 OCR 文本' }).click();
+      await page.getByRole('heading', { name: '导入 OCR 文本' }).waitFor({ timeout: 30000 });
+    });
+    await step(page, 'choose a file and read the dry run', async () => {
+      await page.getByLabel('期号').fill('40');
+      await page.getByLabel('出版日期（新建期时必填）').fill('2024-10-11');
+      await page.getByLabel('OCR 文本文件').setInputFiles(FIXTURE);
+      await page.locator('.ocr-headline').first().waitFor({ timeout: 30000 });
+      expect(await page.locator('.ocr-headline').allTextContents()).toEqual([
+        '以高质量党建推动司法行政工作高质量发展', '党建引领 做强“福禄”产业链', '党建领航 赋能发展 让群众更有“医靠”', '瞄准基层焦点 深入纠治形式主义',
+      ]);
+      expect(await page.getByText('第 23 行：removed "政" doubled across a column break').count()).toBe(1);
+      expect(await t.strapi.db.query('api::article.article').count()).toBe(0); // nothing written by the preview
+    });
+    await step(page, 'confirm the import', async () => {
+      await page.getByRole('button', { name: '确认导入' }).click();
+      await page.getByTestId('ocr-summary').waitFor({ timeout: 60000 });
+      expect(await page.getByTestId('ocr-summary').textContent()).toContain('导入完成：第40期，1 个版面，4 篇草稿稿件');
+    });
+    const drafts = await t.strapi.documents('api::article.article').findMany({ locale: 'zh-Hans', status: 'draft' });
+    expect(drafts).toHaveLength(4);
+    expect(drafts.every((d: any) => d.publishedAt === null)).toBe(true);
+    await page.close();
+  });
+});
