@@ -2,22 +2,16 @@
 // npm run bench:export — an archive of 2,000 text-only articles (50 issues × 8 pages ×
 // 5 articles) on a throw-away SQLite file, exported twice: the first export, then a
 // re-export with nothing changed. Prints pages/s for each and the peak RSS.
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const cliProgress = require('cli-progress');
-const { loadStrapi } = require('./load-strapi');
+const { loadThrowawayStrapi } = require('./load-strapi');
 
 const ISSUES = Number(process.env.BENCH_ISSUES || 50);
 const PAGES = 8;
 const ARTICLES = 5;
 
 (async () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-bench-export-'));
-  fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
-  const strapi = await loadStrapi({
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'bench.db'), PUBLIC_DIR: path.join(tmp, 'public'), BANMIAN_DEMO_CONTENT: 'false', LOG_LEVEL: 'error' },
-  });
+  const { strapi, tmp, dispose } = await loadThrowawayStrapi('bench-export');
   try {
     const { makeIssue } = require(path.join(strapi.dirs.dist.src, 'seed', 'generate-issue'));
     const { exportIssue } = require(path.join(strapi.dirs.dist.src, 'broadsheet', 'export'));
@@ -56,8 +50,7 @@ const ARTICLES = 5;
     console.log(`| re-export, nothing changed | ${again.seconds.toFixed(1)} | ${(pages / again.seconds).toFixed(1)} | ${again.written} |`);
     console.log(`\nre-export speed-up: ${(first.seconds / again.seconds).toFixed(1)}×; peak RSS ${peak.toFixed(0)} MiB`);
   } finally {
-    await strapi.destroy();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await dispose();
   }
 })().catch((error) => {
   console.error(`bench:export failed: ${error.stack || error.message}`);

@@ -3,21 +3,16 @@
 // least 20 MB built from the real OCR fixtures, and the time to write 100 imported
 // pages into a throw-away SQLite database.
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const cliProgress = require('cli-progress');
-const { loadStrapi } = require('./load-strapi');
+const { loadThrowawayStrapi } = require('./load-strapi');
 
 const CORPUS_MB = Number(process.env.BENCH_CORPUS_MB || 20);
 const PAGES = Number(process.env.BENCH_PAGES || 100);
 const FIXTURES = path.join(__dirname, '..', 'tests', 'fixtures', 'ocr-pages');
 
 (async () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-bench-import-'));
-  fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
-  const strapi = await loadStrapi({
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'bench.db'), PUBLIC_DIR: path.join(tmp, 'public'), BANMIAN_DEMO_CONTENT: 'false', LOG_LEVEL: 'error' },
-  });
+  const { strapi, dispose } = await loadThrowawayStrapi('bench-import');
   try {
     const { parseOcrFile, importOcrFile } = require(path.join(strapi.dirs.dist.src, 'ocr-import', 'import'));
     const fixtures = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(FIXTURES, f), 'utf8'));
@@ -55,8 +50,7 @@ const FIXTURES = path.join(__dirname, '..', 'tests', 'fixtures', 'ocr-pages');
     console.log(`| parse (dry run) | ${(bytes / 1024 / 1024).toFixed(1)} MB, ${articles} articles | ${parseSeconds.toFixed(2)} | ${(bytes / 1024 / 1024 / parseSeconds).toFixed(2)} MB/s |`);
     console.log(`| write drafts | ${PAGES} pages, ${written} articles | ${writeSeconds.toFixed(2)} | ${(PAGES / writeSeconds).toFixed(1)} pages/s |`);
   } finally {
-    await strapi.destroy();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await dispose();
   }
 })().catch((error) => {
   console.error(`bench:import failed: ${error.stack || error.message}`);

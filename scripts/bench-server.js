@@ -1,17 +1,11 @@
 // Child process of scripts/bench.js: boots banmian on a throw-away SQLite file,
 // generates an issue, listens on loopback and answers the parent's questions
 // (query counts, RSS) over IPC, so the load generator does not share its CPU or heap.
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { loadStrapi } = require('./load-strapi');
+const { loadThrowawayStrapi } = require('./load-strapi');
 
 (async () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-bench-'));
-  fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
-  const strapi = await loadStrapi({
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'bench.db'), PUBLIC_DIR: path.join(tmp, 'public'), BANMIAN_DEMO_CONTENT: 'false', LOG_LEVEL: 'error', NODE_ENV: 'production' },
-  });
+  const { strapi, dispose } = await loadThrowawayStrapi('bench', { NODE_ENV: 'production' });
   const { makeIssue } = require(path.join(strapi.dirs.dist.src, 'seed', 'generate-issue'));
   const { pages, articlesPerPage } = JSON.parse(process.argv[2]);
   const { issue } = await makeIssue(strapi, { number: 1, pages, articlesPerPage, bodyParagraphs: 12 });
@@ -30,8 +24,7 @@ const { loadStrapi } = require('./load-strapi');
     } else if (msg.type === 'rss') {
       process.send({ type: 'rss', rss: process.memoryUsage().rss });
     } else if (msg.type === 'stop') {
-      await strapi.destroy();
-      fs.rmSync(tmp, { recursive: true, force: true });
+      await dispose();
       process.exit(0);
     }
   });

@@ -5,7 +5,7 @@
 const path = require('path');
 const { parseArgs } = require('util');
 const cliProgress = require('cli-progress');
-const { loadStrapi } = require('./load-strapi');
+const { loadStrapi, shutdown } = require('./load-strapi');
 
 const USAGE = 'usage: npm run export -- --issue <number> [--publication <slug>] [--locale <code>] [--out <dir>] [--drafts]';
 
@@ -64,6 +64,6 @@ function options() {
     console.error(`export failed: ${error.message}`);
     process.exitCode = 1;
   } finally {
-    await strapi.destroy();
+    await shutdown(strapi);
   }
 })();

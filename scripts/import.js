@@ -74,7 +74,7 @@ async function dryRun(opts) {
 
 async function write(opts) {
   const cliProgress = require('cli-progress');
-  const { loadStrapi } = require('./load-strapi');
+  const { loadStrapi, shutdown } = require('./load-strapi');
   const strapi = await loadStrapi({ env: { BANMIAN_DEMO_CONTENT: 'false' } });
   const { importOcrFile } = require(path.join(strapi.dirs.dist.src, 'ocr-import', 'import'));
   const bar = opts.files.length > 1 ? new cliProgress.SingleBar({ format: 'import [{bar}] {value}/{total} {file}', noTTYOutput: true, notTTYSchedule: 2000 }, cliProgress.Presets.shades_classic) : null;
@@ -94,7 +94,7 @@ async function write(opts) {
     }
   } finally {
     bar?.stop();
-    await strapi.destroy();
+    await shutdown(strapi);
   }
   for (const s of summaries) {
     if (s.error) console.error(`✗ ${s.error}`);

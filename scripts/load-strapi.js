@@ -1,5 +1,7 @@
 // Shared by the CLI scripts: compile the TypeScript app and boot Strapi in-process
 // (no HTTP server unless asked), against the database configured in .env.
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
@@ -13,4 +15,37 @@ async function loadStrapi({ env = {}, quiet = true } = {}) {
   return createStrapi(app).load();
 }
 
-module.exports = { loadStrapi };
+/**
+ * Destroys Strapi once the database is idle. Document Service events run after a
+ * transaction commits and query the database on their own; destroying the pool
+ * under them (PostgreSQL shows it) rejects them with "aborted". Waits at most 5 s.
+ */
+async function shutdown(strapi) {
+  const pool = strapi.db?.connection?.client?.pool;
+  const deadline = Date.now() + 5000;
+  let quiet = 0;
+  while (pool && quiet < 3 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    quiet = pool.numUsed() === 0 && pool.numPendingAcquires() === 0 && pool.numPendingCreates() === 0 ? quiet + 1 : 0;
+  }
+  await strapi.destroy();
+}
+
+/**
+ * For benchmarks: Strapi on a fresh SQLite file and upload folder in a temp
+ * directory, never the project's own database. `dispose()` destroys both.
+ */
+async function loadThrowawayStrapi(name, env = {}) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `banmian-${name}-`));
+  fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
+  const strapi = await loadStrapi({
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'bench.db'), PUBLIC_DIR: path.join(tmp, 'public'), BANMIAN_DEMO_CONTENT: 'false', LOG_LEVEL: 'error', ...env },
+  });
+  const dispose = async () => {
+    await shutdown(strapi);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  return { strapi, tmp, dispose };
+}
+
+module.exports = { loadStrapi, loadThrowawayStrapi, shutdown };

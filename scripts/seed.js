@@ -2,7 +2,7 @@
 // npm run seed — load the demo content into the configured database. Idempotent:
 // running it again creates nothing new.
 const path = require('path');
-const { loadStrapi } = require('./load-strapi');
+const { loadStrapi, shutdown } = require('./load-strapi');
 
 (async () => {
   // The seed below runs explicitly; keep bootstrap from doing it a second time.
@@ -12,7 +12,7 @@ const { loadStrapi } = require('./load-strapi');
     const result = await seedDemoContent(strapi);
     console.log(`demo content ready (issue ${result.issueDocumentId})`);
   } finally {
-    await strapi.destroy();
+    await shutdown(strapi);
   }
 })().catch((error) => {
   console.error(`seed failed: ${error.message}`);

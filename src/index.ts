@@ -3,6 +3,7 @@ import { registerDocumentRules } from './newsroom/document-rules';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureAdminFromEnv } from './bootstrap/admin-user';
+import { ensureAdminLabels } from './bootstrap/admin-labels';
 import { seedDemoContent } from './seed/seed';
 import { registerBroadsheetAdminRoutes } from './broadsheet/admin-routes';
 import { registerImportAdminRoutes } from './ocr-import/admin-routes';
@@ -18,6 +19,7 @@ export default {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureAdminFromEnv(strapi);
+    await ensureAdminLabels(strapi);
     // Demo content on the first `npm run develop`; tests and production start empty.
     // BANMIAN_DEMO_CONTENT=false turns it off, =true turns it on anywhere.
     const demo = process.env.BANMIAN_DEMO_CONTENT;

@@ -88,6 +88,20 @@ describe('demo content', () => {
     expect(wrong.status).toBe(400);
   });
 
+  it('labels Content Manager fields in the newsroom\'s words, keeping labels an admin changed', async () => {
+    const { ensureAdminLabels } = require(path.join(APP_DIR, 'dist/src/bootstrap/admin-labels'));
+    const types = t.strapi.plugin('content-manager').service('content-types');
+    const conf = await types.findConfiguration({ uid: 'api::article.article' });
+    expect(conf.metadatas.headline.edit.label).toBe('主题 headline');
+    expect(conf.metadatas.kicker.list.label).toBe('引题 kicker');
+    const placement = await t.strapi.plugin('content-manager').service('components').findConfiguration({ uid: 'newsroom.placement' });
+    expect(placement.metadatas.lead.edit.label).toBe('头条 lead');
+    conf.metadatas.headline.edit.label = '标题（本报用语）';
+    await types.updateConfiguration({ uid: 'api::article.article' }, { settings: conf.settings, metadatas: conf.metadatas, layouts: conf.layouts });
+    await ensureAdminLabels(t.strapi);
+    expect((await types.findConfiguration({ uid: 'api::article.article' })).metadatas.headline.edit.label).toBe('标题（本报用语）');
+  });
+
   it('sets up the three locales with zh-Hans as default', async () => {
     const locales = await t.strapi.plugin('i18n').service('locales').find();
     expect(locales.map((l: any) => l.code).sort()).toEqual(['en', 'zh-Hans', 'zh-Hant']);

@@ -1,9 +1,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Browser } from 'playwright-core';
-import { startStrapi, type TestStrapi } from '../helpers/strapi';
-import { launchChromium } from '../helpers/browser';
+import { startAdminSession } from '../helpers/admin-session';
 import { seedDemoContent } from '../../src/seed/seed';
 import { journey } from '../helpers/steps';
 
@@ -11,35 +9,26 @@ const EMAIL = 'chief@example.org';
 const PASSWORD = 'Broadsheet-e2e-1';
 const SHOTS = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-admin-shots-'));
 
-let t: TestStrapi;
-let browser: Browser;
-let base: string;
+let session: Awaited<ReturnType<typeof startAdminSession>>;
 let issueId: string;
 
 beforeAll(async () => {
-  t = await startStrapi({ ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD });
-  issueId = (await seedDemoContent(t.strapi)).issueDocumentId!;
-  await new Promise<void>((resolve) => t.strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(t.strapi.server.httpServer.address() as any).port}`;
-  browser = await launchChromium();
+  session = await startAdminSession(EMAIL, PASSWORD);
+  issueId = (await seedDemoContent(session.t.strapi)).issueDocumentId!;
 }, 180000);
 afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+  await session?.stop();
   console.log(`admin screenshots: ${SHOTS}`);
 });
 
 describe('issue edit view in the admin', () => {
   it('opens in Chinese and offers 预览 and 导出 that work', async () => {
     const step = journey(SHOTS);
+    const { base, browser } = session;
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
     await step(page, 'log in', async () => {
-      await page.goto(`${base}/admin/auth/login`);
-      await page.locator('input[name=email]').fill(EMAIL);
-      await page.locator('input[name=password]').fill(PASSWORD);
-      await page.locator('button[type=submit]').click();
-      await page.waitForURL(/\/admin(\/)?$/, { timeout: 60000 });
+      await session.logIn(page);
       expect(await page.locator('html').getAttribute('lang')).toMatch(/^zh/);
     });
 

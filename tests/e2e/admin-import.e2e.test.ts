@@ -1,9 +1,8 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Browser } from 'playwright-core';
-import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
-import { launchChromium } from '../helpers/browser';
+import { APP_DIR } from '../helpers/strapi';
+import { startAdminSession } from '../helpers/admin-session';
 import { journey } from '../helpers/steps';
 
 const EMAIL = 'desk@example.org';
@@ -11,34 +10,23 @@ const PASSWORD = 'Import-e2e-pass-1';
 const SHOTS = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-import-shots-'));
 const FIXTURE = path.join(APP_DIR, 'tests', 'fixtures', 'ocr-pages', 'manas-hutubi-changji.txt');
 
-let t: TestStrapi;
-let browser: Browser;
-let base: string;
+let session: Awaited<ReturnType<typeof startAdminSession>>;
 
 beforeAll(async () => {
-  t = await startStrapi({ ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD });
-  await t.strapi.documents('api::publication.publication').create({ data: { name: '昌吉党建', slug: 'changji' } as any });
-  await new Promise<void>((resolve) => t.strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(t.strapi.server.httpServer.address() as any).port}`;
-  browser = await launchChromium();
+  session = await startAdminSession(EMAIL, PASSWORD);
+  await session.t.strapi.documents('api::publication.publication').create({ data: { name: '昌吉党建', slug: 'changji' } as any });
 }, 180000);
 afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+  await session?.stop();
   console.log(`import screenshots: ${SHOTS}`);
 });
 
 describe('导入 OCR 文本 in the admin', () => {
   it('shows the parsed page before the editor confirms, then writes drafts', async () => {
     const step = journey(SHOTS);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-    await step(page, 'log in', async () => {
-      await page.goto(`${base}/admin/auth/login`);
-      await page.locator('input[name=email]').fill(EMAIL);
-      await page.locator('input[name=password]').fill(PASSWORD);
-      await page.locator('button[type=submit]').click();
-      await page.waitForURL(/\/admin(\/)?$/, { timeout: 60000 });
-    });
+    const { t } = session;
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    await step(page, 'log in', () => session.logIn(page));
     await step(page, 'open the import page from the menu', async () => {
       await page.getByRole('link', { name: '导入 OCR 文本' }).click();
       await page.getByRole('heading', { name: '导入 OCR 文本' }).waitFor({ timeout: 30000 });
@@ -52,7 +40,7 @@ describe('导入 OCR 文本 in the admin', () => {
         '以高质量党建推动司法行政工作高质量发展', '党建引领 做强“福禄”产业链', '党建领航 赋能发展 让群众更有“医靠”', '瞄准基层焦点 深入纠治形式主义',
       ]);
       expect(await page.getByText('第 23 行：removed "政" doubled across a column break').count()).toBe(1);
-      expect(await t.strapi.db.query('api::article.article').count()).toBe(0); // nothing written by the preview
+      expect(await session.t.strapi.db.query('api::article.article').count()).toBe(0); // nothing written by the preview
     });
     await step(page, 'confirm the import', async () => {
       await page.getByRole('button', { name: '确认导入' }).click();
