@@ -5,9 +5,10 @@ import type { SiteFiles } from './site';
 
 export type WriteResult = { written: number; unchanged: number; removed: number; bytes: number; files: number };
 
-async function listFiles(dir: string, base = dir): Promise<string[]> {
+/** Every file below `dir`, as sorted `/`-separated paths relative to it. */
+export async function listFiles(dir: string, base = dir): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+  for (const entry of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await listFiles(full, base)));
     else out.push(path.relative(base, full).split(path.sep).join('/'));
