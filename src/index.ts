@@ -7,10 +7,15 @@ import { ensureAdminLabels } from './bootstrap/admin-labels';
 import { seedDemoContent } from './seed/seed';
 import { registerBroadsheetAdminRoutes } from './broadsheet/admin-routes';
 import { registerImportAdminRoutes } from './ocr-import/admin-routes';
+import { registerSignoffRules } from './signoff/document-rules';
+import { registerSignoffAdminRoutes } from './signoff/admin-routes';
+import { ensureAdminRoles } from './bootstrap/admin-roles';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentRules(strapi);
+    registerSignoffRules(strapi);
+    registerSignoffAdminRoutes(strapi);
     registerBroadsheetAdminRoutes(strapi);
     registerImportAdminRoutes(strapi);
   },
@@ -18,6 +23,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
+    await ensureAdminRoles(strapi);
     await ensureAdminFromEnv(strapi);
     await ensureAdminLabels(strapi);
     // Demo content on the first `npm run develop`; tests and production start empty.

@@ -1,5 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { BroadsheetPanel } from './broadsheet-actions';
+import { SignoffPanel } from './signoff-panel';
+import { IssuePagesPanel } from './issue-pages-panel';
 import { File } from '@strapi/icons';
 
 // The newsroom works in Chinese: a browser that has never chosen an admin
@@ -16,7 +18,7 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     const cm = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
-    cm.apis.addEditViewSidePanel([BroadsheetPanel]);
+    cm.apis.addEditViewSidePanel([IssuePagesPanel, BroadsheetPanel, SignoffPanel]);
   },
   register(app: StrapiApp) {
     app.addMenuLink({

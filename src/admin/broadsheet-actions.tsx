@@ -12,28 +12,30 @@ import { Download, Eye } from '@strapi/icons';
 
 const ISSUE = 'api::issue.issue';
 
-type PanelProps = {
+export type PanelProps = {
   model: string;
   documentId?: string;
   activeTab: 'draft' | 'published' | null;
   document?: { locale?: string | null; number?: number | null } & Record<string, unknown>;
 };
 
-function errorMessage(error: unknown) {
+export function errorMessage(error: unknown) {
   const e = error as { response?: { data?: { error?: { message?: string } } }; message?: string };
   return e?.response?.data?.error?.message ?? e?.message ?? String(error);
 }
 
-function useBroadsheetActions({ documentId, activeTab, document }: PanelProps) {
+export type BroadsheetTarget = { issueDocumentId: string; issueNumber?: number | null; locale?: string | null; published: boolean; page?: number | null };
+
+export function useBroadsheetActions({ issueDocumentId, issueNumber, locale, published, page }: BroadsheetTarget) {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const params = { status: activeTab === 'published' ? 'published' : 'draft', ...(document?.locale ? { locale: document.locale } : {}) };
+  const params = { status: published ? 'published' : 'draft', ...(locale ? { locale } : {}) };
 
   const preview = async () => {
     // Opened at once, inside the click, so the browser does not block it as a pop-up.
     const win = window.open('about:blank', '_blank');
     try {
-      const { data } = await get(`/banmian/preview/issues/${documentId}`, { params, responseType: 'text' } as any);
+      const { data } = await get(`/banmian/preview/issues/${issueDocumentId}`, { params: { ...params, ...(page ? { page: String(page) } : {}) }, responseType: 'text' } as any);
       const url = URL.createObjectURL(new Blob([data as unknown as string], { type: 'text/html;charset=utf-8' }));
       if (win) win.location.href = url;
       else window.open(url, '_blank');
@@ -45,10 +47,10 @@ function useBroadsheetActions({ documentId, activeTab, document }: PanelProps) {
 
   const exportZip = async () => {
     try {
-      const { data } = await get(`/banmian/export/issues/${documentId}`, { params, responseType: 'blob' } as any);
+      const { data } = await get(`/banmian/export/issues/${issueDocumentId}`, { params, responseType: 'blob' } as any);
       const link = window.document.createElement('a');
       link.href = URL.createObjectURL(data as Blob);
-      link.download = `banmian-第${document?.number ?? documentId}期.zip`;
+      link.download = `banmian-第${issueNumber ?? issueDocumentId}期.zip`;
       window.document.body.appendChild(link);
       link.click();
       link.remove();
@@ -60,7 +62,7 @@ function useBroadsheetActions({ documentId, activeTab, document }: PanelProps) {
   return { preview, exportZip };
 }
 
-const BroadsheetButtons = (props: PanelProps) => {
+export const BroadsheetButtons = (props: BroadsheetTarget) => {
   const { preview, exportZip } = useBroadsheetActions(props);
   const [busy, setBusy] = React.useState(false);
   const run = (fn: () => Promise<void>) => async () => {
@@ -74,7 +76,7 @@ const BroadsheetButtons = (props: PanelProps) => {
   return (
     <Flex direction="column" gap={2} alignItems="stretch" width="100%">
       <Button variant="secondary" startIcon={<Eye />} onClick={preview} fullWidth>
-        预览
+        {props.page ? `预览第${props.page}版` : '预览'}
       </Button>
       <Button variant="secondary" startIcon={<Download />} onClick={run(exportZip)} loading={busy} fullWidth>
         导出
@@ -86,5 +88,11 @@ const BroadsheetButtons = (props: PanelProps) => {
 /** Edit-view side panel, shown for saved issues only. */
 export const BroadsheetPanel = (props: PanelProps) => {
   if (props.model !== ISSUE || !props.documentId) return null;
-  return { title: '版面 预览/导出', content: <BroadsheetButtons {...props} /> };
+  const target = {
+    issueDocumentId: props.documentId,
+    issueNumber: props.document?.number ?? null,
+    locale: props.document?.locale ?? null,
+    published: props.activeTab === 'published',
+  };
+  return { title: '版面 预览/导出', content: <BroadsheetButtons {...target} /> };
 };

@@ -22,7 +22,7 @@ const READ_ISSUES = 'plugin::content-manager.explorer.read';
 
 function assertCanReadIssues(ctx: any) {
   if (!ctx.state.userAbility?.can(READ_ISSUES, 'api::issue.issue')) {
-    throw new errors.ForbiddenError('you may not read issues');
+    throw new errors.PolicyError('you may not read issues');
   }
 }
 

@@ -110,7 +110,7 @@ function guardDraftReads(strapi: Core.Strapi, ctx: Context) {
   const model = strapi.getModel(ctx.uid as any) as any;
   if (!model?.options?.draftAndPublish) return;
   if (isApiTokenRequest(request)) return;
-  throw new errors.ForbiddenError('Drafts can only be read with an API token (status must be "published")');
+  throw new errors.PolicyError('Drafts can only be read with an API token (status must be "published")');
 }
 
 /**

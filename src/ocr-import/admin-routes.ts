@@ -14,7 +14,7 @@ import { InputError, MAX_BYTES } from './decode';
 const CREATE_ARTICLES = 'plugin::content-manager.explorer.create';
 
 function readUpload(ctx: any) {
-  if (!ctx.state.userAbility?.can(CREATE_ARTICLES, 'api::article.article')) throw new errors.ForbiddenError('you may not create articles');
+  if (!ctx.state.userAbility?.can(CREATE_ARTICLES, 'api::article.article')) throw new errors.PolicyError('you may not create articles');
   const { fileName, contentBase64, encoding } = ctx.request.body ?? {};
   if (typeof fileName !== 'string' || !fileName.trim()) throw new errors.ValidationError('fileName is required');
   if (typeof contentBase64 !== 'string') throw new errors.ValidationError('contentBase64 is required');

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { signOffPage } from '../signoff/service';
 
 /**
  * Generated issues for tests and benchmarks, built through the Document Service
@@ -36,10 +37,11 @@ export async function makeIssue(
       articleIds.push(a.documentId);
       placements.push({ article: a.documentId, order: opts.articlesPerPage - i + 1, span: 2, lead: i === 1 });
     }
-    await strapi.documents('api::page.page').create({
-      data: { number: opts.pages - p + 1, name: `版名${p}`, theme: '主题', issue: issue.documentId, credits: { editor: author.documentId }, placements } as any,
+    const page = await strapi.documents('api::page.page').create({
+      data: { number: opts.pages - p + 1, name: `版名${p}`, theme: '主题', issue: issue.documentId, placements } as any,
       locale,
     });
+    if (opts.publish !== false) await signOffPage(strapi, page.documentId, { editor: author, layout: author, proofreader: author } as any);
   }
   if (opts.publish !== false) await strapi.documents('api::issue.issue').publish({ documentId: issue.documentId, locale });
   return { issue, publication, articleIds, column, author };

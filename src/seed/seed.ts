@@ -4,6 +4,7 @@ import path from 'path';
 import { findOrCreateContributor } from '../newsroom/contributors';
 import { placeholderJpeg } from './placeholder-image';
 import { uploadBuffer } from './upload-buffer';
+import { signOffPage } from '../signoff/service';
 
 /**
  * Demo content: the real text of one printed page (data/demo/demo-issue.json),
@@ -92,14 +93,16 @@ export async function seedDemoContent(strapi: Core.Strapi, { once = false, file 
         const article = await ensureArticle(strapi, a, columns, true);
         placements.push({ article: article.documentId, order: i + 1, span: a.span ?? 2, lead: Boolean(a.lead) });
       }
-      const credits: Record<string, string> = {};
+      const credits: Record<string, any> = {};
       for (const role of ['editor', 'layout', 'proofreader'] as const) {
-        credits[role] = (await findOrCreateContributor(strapi, page.credits[role])).documentId;
+        credits[role] = await findOrCreateContributor(strapi, page.credits[role]);
       }
-      await strapi.documents('api::page.page').create({
-        data: { number: page.number, name: page.name, theme: page.theme, issue: issue.documentId, credits, placements } as any,
+      const created = await strapi.documents('api::page.page').create({
+        data: { number: page.number, name: page.name, theme: page.theme, issue: issue.documentId, placements } as any,
         locale: LOCALE,
       });
+      // The printed page was signed by the people in its credits line.
+      await signOffPage(strapi, created.documentId, credits as any, '示例数据');
     }
     await issues.publish({ documentId: issue.documentId, locale: LOCALE });
   }

@@ -106,24 +106,24 @@ describe('numbering rules', () => {
   });
 
   it('keeps issue numbers unique within a publication, not across publications', async () => {
-    const first = await api().post('/api/issues').set(auth()).send({ data: { number: 7, date: '2024-01-05', publication: pubA } });
+    const first = await api().post('/api/issues?status=draft').set(auth()).send({ data: { number: 7, date: '2024-01-05', publication: pubA } });
     expect(first.status).toBe(201);
-    const dup = await api().post('/api/issues').set(auth()).send({ data: { number: 7, date: '2024-01-12', publication: { connect: [pubA] } } });
+    const dup = await api().post('/api/issues?status=draft').set(auth()).send({ data: { number: 7, date: '2024-01-12', publication: { connect: [pubA] } } });
     expect(dup.status).toBe(400);
     expect(fieldsOf(dup)).toEqual(['number']);
-    const other = await api().post('/api/issues').set(auth()).send({ data: { number: 7, date: '2024-01-05', publication: pubB } });
+    const other = await api().post('/api/issues?status=draft').set(auth()).send({ data: { number: 7, date: '2024-01-05', publication: pubB } });
     expect(other.status).toBe(201);
     // Moving the second one into publication A would collide too.
-    const move = await api().put(`/api/issues/${other.body.data.documentId}`).set(auth()).send({ data: { publication: pubA } });
+    const move = await api().put(`/api/issues/${other.body.data.documentId}?status=draft`).set(auth()).send({ data: { publication: pubA } });
     expect(move.status).toBe(400);
     // Saving an issue with its own number is not a collision.
-    const self = await api().put(`/api/issues/${first.body.data.documentId}`).set(auth()).send({ data: { number: 7, title: '改标题' } });
+    const self = await api().put(`/api/issues/${first.body.data.documentId}?status=draft`).set(auth()).send({ data: { number: 7, title: '改标题' } });
     expect(self.status).toBe(200);
   });
 
   it('keeps page numbers unique within an issue', async () => {
-    const issue = (await api().post('/api/issues').set(auth()).send({ data: { number: 8, date: '2024-01-12', publication: pubA } })).body.data.documentId;
-    const issue2 = (await api().post('/api/issues').set(auth()).send({ data: { number: 9, date: '2024-01-19', publication: pubA } })).body.data.documentId;
+    const issue = (await api().post('/api/issues?status=draft').set(auth()).send({ data: { number: 8, date: '2024-01-12', publication: pubA } })).body.data.documentId;
+    const issue2 = (await api().post('/api/issues?status=draft').set(auth()).send({ data: { number: 9, date: '2024-01-19', publication: pubA } })).body.data.documentId;
     expect((await api().post('/api/pages').set(auth()).send({ data: { number: 1, name: '要闻', issue } })).status).toBe(201);
     const dup = await api().post('/api/pages').set(auth()).send({ data: { number: 1, name: '党建', issue } });
     expect(dup.status).toBe(400);
@@ -132,7 +132,7 @@ describe('numbering rules', () => {
   });
 
   it('requires an issue number even for a draft', async () => {
-    const res = await api().post('/api/issues').set(auth()).send({ data: { date: '2024-01-12', publication: pubA } });
+    const res = await api().post('/api/issues?status=draft').set(auth()).send({ data: { date: '2024-01-12', publication: pubA } });
     expect(res.status).toBe(400);
     expect(fieldsOf(res)).toContain('number');
   });

@@ -64,8 +64,9 @@ describe('exportIssue against the seeded demo issue', () => {
     await expect(exportIssue(t.strapi, { issue: 13, outDir: path.join(tmp, 'draft') })).rejects.toThrow(/use --drafts/);
     const withDrafts = await exportIssue(t.strapi, { issue: 13, drafts: true, outDir: path.join(tmp, 'draft'), cacheDir });
     expect(withDrafts.articles).toBe(1);
-    await t.strapi.documents('api::issue.issue').create({ data: { number: 14, date: '2024-07-19', publication: draft.publication } as any, locale: 'zh-Hans', status: 'published' } as any);
-    await expect(exportIssue(t.strapi, { issue: 14, outDir: path.join(tmp, 'empty') })).rejects.toThrow('issue 第14期 has no pages to export');
+    // An empty issue cannot be published (the sign-off guard), but its draft can be asked for.
+    await t.strapi.documents('api::issue.issue').create({ data: { number: 14, date: '2024-07-19', publication: draft.publication } as any, locale: 'zh-Hans' });
+    await expect(exportIssue(t.strapi, { issue: 14, drafts: true, outDir: path.join(tmp, 'empty') })).rejects.toThrow('issue 第14期 has no pages to export');
     expect(fs.existsSync(path.join(tmp, 'none'))).toBe(false);
     expect(fs.existsSync(path.join(tmp, 'empty'))).toBe(false);
     expect(fs.readdirSync(tmp).filter((n) => n.includes('.tmp-'))).toEqual([]);

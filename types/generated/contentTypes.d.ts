@@ -625,6 +625,9 @@ export interface ApiContributorContributor extends Struct.CollectionTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
+    adminEmail: Schema.Attribute.Email &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique;
     affiliation: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
@@ -776,6 +779,17 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
         };
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    stage: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }> &
+      Schema.Attribute.DefaultTo<'\u91C7\u7F16'>;
     theme: Schema.Attribute.String &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -823,6 +837,62 @@ export interface ApiPublicationPublication extends Struct.CollectionTypeSchema {
       }>;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiSignoffSignoff extends Struct.CollectionTypeSchema {
+  collectionName: 'signoffs';
+  info: {
+    description: 'History of page sign-offs (\u7B7E\u5B57) and resets (\u9000\u56DE); written only by the sign-off service, never through the API';
+    displayName: '\u7B7E\u5B57\u8BB0\u5F55 Sign-off';
+    pluralName: 'signoffs';
+    singularName: 'signoff';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    action: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    actorEmail: Schema.Attribute.String;
+    actorName: Schema.Attribute.String;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    contributor: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::contributor.contributor'
+    >;
+    contributorName: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    fromStage: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    label: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::signoff.signoff'
+    > &
+      Schema.Attribute.Private;
+    pageDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text;
+    role: Schema.Attribute.Enumeration<['editor', 'layout', 'proofreader']>;
+    toStage: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1346,6 +1416,7 @@ declare module '@strapi/strapi' {
       'api::issue.issue': ApiIssueIssue;
       'api::page.page': ApiPagePage;
       'api::publication.publication': ApiPublicationPublication;
+      'api::signoff.signoff': ApiSignoffSignoff;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -12,7 +12,7 @@ export default factories.createCoreController('api::issue.issue', ({ strapi }) =
       throw new errors.ValidationError('status must be "published" or "draft"');
     }
     if (status === 'draft' && !isApiTokenRequest(ctx)) {
-      throw new errors.ForbiddenError('Drafts can only be read with an API token (status must be "published")');
+      throw new errors.PolicyError('Drafts can only be read with an API token (status must be "published")');
     }
     if (locale !== undefined) {
       if (typeof locale !== 'string') throw new errors.ValidationError('locale must be a single locale code');

@@ -1,0 +1,54 @@
+import * as React from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { Flex, Typography } from '@strapi/design-system';
+import { StageBadge, creditsLine } from './stage-badge';
+import type { PanelProps } from './broadsheet-actions';
+
+/**
+ * 各版签字 panel of the issue edit view: every page with its stage badge and
+ * credits line, and, until all are signed off, why the issue cannot be published.
+ */
+
+const ISSUE = 'api::issue.issue';
+
+type Pages = {
+  pages: Array<{ documentId: string; number: number; stage: string; credits: Record<string, { name: string } | null>; missing: string[] }>;
+  ready: boolean;
+  refusal: string | null;
+};
+
+const IssuePages = ({ documentId }: PanelProps) => {
+  const { get } = useFetchClient();
+  const [data, setData] = React.useState<Pages | null>(null);
+  const [failed, setFailed] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    get(`/banmian/issues/${documentId}/pages`)
+      .then((r) => setData(r.data as Pages))
+      .catch((e) => setFailed(String(e?.message ?? e)));
+  }, [documentId]);
+  if (failed) return <Typography variant="pi" textColor="danger600">读取版面失败：{failed}</Typography>;
+  if (!data) return <Typography variant="pi">读取中…</Typography>;
+  return (
+    <Flex direction="column" gap={2} alignItems="stretch" width="100%" data-testid="issue-pages">
+      {data.pages.map((p) => (
+        <Flex key={p.documentId} direction="column" alignItems="stretch" gap={1}>
+          <Flex justifyContent="space-between">
+            <a href={`/admin/content-manager/collection-types/api::page.page/${p.documentId}`}>
+              <Typography variant="omega" fontWeight="bold">第{p.number}版</Typography>
+            </a>
+            <StageBadge stage={p.stage} />
+          </Flex>
+          <Typography variant="pi">{creditsLine(p.credits)}</Typography>
+        </Flex>
+      ))}
+      <Typography variant="pi" textColor={data.ready ? 'success600' : 'danger600'}>
+        {data.ready ? '各版均已审校，可以发布' : data.refusal}
+      </Typography>
+    </Flex>
+  );
+};
+
+export const IssuePagesPanel = (props: PanelProps) => {
+  if (props.model !== ISSUE || !props.documentId) return null;
+  return { title: '各版签字', content: <IssuePages {...props} /> };
+};

@@ -1,0 +1,126 @@
+import * as React from 'react';
+import { useFetchClient, useNotification, useForm } from '@strapi/strapi/admin';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Check } from '@strapi/icons';
+import { StageBadge, creditsLine } from './stage-badge';
+import { BroadsheetButtons, errorMessage, type PanelProps } from './broadsheet-actions';
+
+/**
+ * 签字 panel of the page edit view: the page's stage and credits, the sign-off
+ * buttons (编辑签字 / 版式签字 / 审校签字) of the signed-in user's roles, the
+ * history of signatures and resets, and 预览/导出 of the page's issue.
+ * Talks to src/signoff/admin-routes.ts; the server checks role and order again.
+ */
+
+const PAGE = 'api::page.page';
+
+type Status = {
+  page: { documentId: string; number: number; label: string; stage: string; issue: { documentId: string; number: number } | null; credits: Record<string, { name: string } | null>; missing: string[] };
+  buttons: Array<{ role: string; label: string; enabled: boolean }>;
+  history: Array<{ action: string; fromStage: string; toStage: string; actorName: string; contributorName?: string; reason?: string; at: string }>;
+};
+
+const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+
+const SignoffContent = ({ documentId, document }: PanelProps) => {
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const modified = useForm('SignoffPanel', (s) => s.modified, false);
+  const [status, setStatus] = React.useState<Status | null>(null);
+  const [busy, setBusy] = React.useState<string | null>(null);
+
+  const load = React.useCallback(async () => {
+    try {
+      setStatus((await get(`/banmian/pages/${documentId}/signoff`)).data as Status);
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: `读取签字状态失败：${errorMessage(error)}` });
+    }
+  }, [documentId]);
+  React.useEffect(() => {
+    load();
+  }, [load]);
+
+  const sign = (role: string, label: string) => async () => {
+    setBusy(role);
+    try {
+      await post(`/banmian/pages/${documentId}/sign`, { role });
+      toggleNotification({ type: 'success', message: `${label}完成` });
+      // The form holds the stage and credits it loaded; reload it so they show the signature.
+      window.location.reload();
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: `${label}失败：${errorMessage(error)}` });
+      setBusy(null);
+      load();
+    }
+  };
+
+  if (!status) return <Typography variant="pi">读取中…</Typography>;
+  const { page } = status;
+  return (
+    <Flex direction="column" gap={3} alignItems="stretch" width="100%">
+      <Flex gap={2} justifyContent="space-between">
+        <Typography variant="omega" fontWeight="bold">
+          {page.label}
+        </Typography>
+        <StageBadge stage={page.stage} />
+      </Flex>
+      <Typography variant="pi" data-testid="credits-line">
+        {creditsLine(page.credits)}
+      </Typography>
+      {status.buttons.length === 0 ? (
+        <Typography variant="pi" textColor="neutral600">
+          你的账号没有编辑/版式/审校角色，不能签字
+        </Typography>
+      ) : (
+        status.buttons.map((b) => (
+          <Button
+            key={b.role}
+            startIcon={<Check />}
+            variant={b.enabled ? 'default' : 'tertiary'}
+            disabled={!b.enabled || Boolean(modified) || busy !== null}
+            loading={busy === b.role}
+            onClick={sign(b.role, b.label)}
+            fullWidth
+          >
+            {b.label}
+          </Button>
+        ))
+      )}
+      {modified ? (
+        <Typography variant="pi" textColor="warning600">
+          有未保存的改动：先保存，再签字
+        </Typography>
+      ) : null}
+      {page.issue ? (
+        <BroadsheetButtons issueDocumentId={page.issue.documentId} issueNumber={page.issue.number} locale={document?.locale ?? null} published={false} page={page.number} />
+      ) : null}
+      <Box>
+        <Typography variant="sigma" textColor="neutral600">
+          签字记录
+        </Typography>
+        {status.history.length === 0 ? (
+          <Typography variant="pi" tag="p" textColor="neutral600">
+            还没有签字
+          </Typography>
+        ) : (
+          <Flex tag="ol" direction="column" gap={1} alignItems="stretch" data-testid="signoff-history">
+            {status.history.map((h, i) => (
+              <li key={i}>
+                <Typography variant="pi">
+                  {time(h.at)} {h.action} {h.fromStage}→{h.toStage} · {h.contributorName ?? h.actorName}
+                  {h.reason ? `（${h.reason}）` : ''}
+                </Typography>
+              </li>
+            ))}
+          </Flex>
+        )}
+      </Box>
+    </Flex>
+  );
+};
+
+/** Edit-view side panel, for saved pages only. */
+export const SignoffPanel = (props: PanelProps) => {
+  if (props.model !== PAGE || !props.documentId) return null;
+  return { title: '签字 编辑/版式/审校', content: <SignoffContent {...props} /> };
+};

@@ -1,0 +1,27 @@
+import * as React from 'react';
+import { Badge } from '@strapi/design-system';
+
+/** A page's sign-off stage (src/signoff/stages.ts) as a coloured badge: grey → blue → orange → green. */
+const LOOK: Record<string, { backgroundColor: string; textColor: string }> = {
+  采编: { backgroundColor: 'neutral150', textColor: 'neutral700' },
+  已编辑: { backgroundColor: 'primary100', textColor: 'primary700' },
+  已排版: { backgroundColor: 'warning100', textColor: 'warning700' },
+  已审校: { backgroundColor: 'success100', textColor: 'success700' },
+};
+
+export const StageBadge = ({ stage }: { stage: string }) => (
+  <Badge {...(LOOK[stage] ?? LOOK['采编'])} data-stage={stage}>
+    {stage}
+  </Badge>
+);
+
+export const CREDIT_LABELS: Array<[string, string]> = [
+  ['editor', '编辑'],
+  ['layout', '版式'],
+  ['proofreader', '审校'],
+];
+
+/** `□编辑/王芳 □版式/任宝红 □审校/—`, as the credits line is printed. */
+export function creditsLine(credits: Record<string, { name: string } | null> | undefined) {
+  return CREDIT_LABELS.map(([key, label]) => `□${label}/${credits?.[key]?.name ?? '—'}`).join(' ');
+}

@@ -1,0 +1,83 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ROLES, ROLE_INFO, SUPER_ADMIN_CODE, nextRole, type SignRole } from './stages';
+import { actorOfUser, contributorForUser, issuePages, pageHistory, pageStatus, publishRefusal, signPage } from './service';
+
+/**
+ * Admin-only routes behind the 签字 panel of the page edit view and the 版面
+ * panel of the issue edit view:
+ *   GET  /banmian/pages/:documentId/signoff   stage, credits, history, the buttons this user may press
+ *   POST /banmian/pages/:documentId/sign      { role: editor | layout | proofreader }
+ *   GET  /banmian/issues/:documentId/pages    pages with stage and credits, and why it cannot be published yet
+ */
+
+const READ = 'plugin::content-manager.explorer.read';
+
+function assertCanRead(ctx: any, uid: string) {
+  if (!ctx.state.userAbility?.can(READ, uid)) throw new errors.PolicyError('你没有查看这类内容的权限');
+}
+
+function rolesOf(user: any): SignRole[] {
+  const codes: string[] = (user.roles ?? []).map((r: any) => r.code);
+  if (codes.includes(SUPER_ADMIN_CODE)) return [...ROLES];
+  return ROLES.filter((r) => codes.includes(ROLE_INFO[r].roleCode));
+}
+
+export function registerSignoffAdminRoutes(strapi: Core.Strapi) {
+  const policies = ['admin::isAuthenticatedAdmin'];
+  strapi.server.routes({
+    type: 'admin',
+    prefix: '/banmian',
+    routes: [
+      {
+        method: 'GET',
+        path: '/pages/:documentId/signoff',
+        config: { policies },
+        handler: async (ctx: any) => {
+          assertCanRead(ctx, 'api::page.page');
+          const page = await pageStatus(strapi, ctx.params.documentId);
+          if (!page) throw new errors.NotFoundError(`没有这个版面（documentId ${ctx.params.documentId}）`);
+          const mine = rolesOf(ctx.state.user);
+          ctx.body = {
+            page,
+            next: nextRole(page.stage),
+            myRoles: mine,
+            buttons: ROLES.filter((r) => mine.includes(r)).map((r) => ({ role: r, label: ROLE_INFO[r].button, enabled: nextRole(page.stage) === r })),
+            history: await pageHistory(strapi, page.documentId),
+          };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/pages/:documentId/sign',
+        config: { policies },
+        handler: async (ctx: any) => {
+          assertCanRead(ctx, 'api::page.page');
+          const role = ctx.request.body?.role;
+          if (!ROLES.includes(role)) throw new errors.ValidationError(`role 应为 ${ROLES.join(' / ')} 之一，收到 ${JSON.stringify(role ?? null)}`);
+          // The contributor is looked up (or linked) only once the signature is in order,
+          // so a refused signature changes nothing.
+          const page = await signPage(strapi, {
+            documentId: ctx.params.documentId,
+            role,
+            actor: actorOfUser(ctx.state.user),
+            contributor: () => contributorForUser(strapi, ctx.state.user),
+          });
+          ctx.body = { page };
+        },
+      },
+      {
+        method: 'GET',
+        path: '/issues/:documentId/pages',
+        config: { policies },
+        handler: async (ctx: any) => {
+          assertCanRead(ctx, 'api::issue.issue');
+          const issue: any = await strapi.db.query('api::issue.issue').findOne({ where: { documentId: ctx.params.documentId }, select: ['number'] });
+          if (!issue) throw new errors.NotFoundError(`没有这一期（documentId ${ctx.params.documentId}）`);
+          const refusal = await publishRefusal(strapi, ctx.params.documentId, issue.number);
+          ctx.body = { pages: await issuePages(strapi, ctx.params.documentId), ready: !refusal, refusal: refusal?.message ?? null };
+        },
+      },
+    ],
+  } as any);
+}

@@ -1,0 +1,188 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { asSignoffService } from './context';
+import { normaliseName } from '../newsroom/names';
+import { defaultLocale } from './snapshots';
+import {
+  ROLES, ROLE_INFO, SUPER_ADMIN_CODE, type SignRole, type Stage, isStage, missingSignatures, pageLabel, signRefusal, stageIndex,
+} from './stages';
+
+/**
+ * The sign-off chain against Strapi: read a page's stage and credits, sign it,
+ * record resets, and tell why an issue may not be published yet.
+ */
+
+const PAGE = 'api::page.page';
+const SIGNOFF = 'api::signoff.signoff';
+const CONTRIBUTOR = 'api::contributor.contributor';
+
+export type Actor = { name: string; email: string | null; roleCodes: string[]; user?: AdminUser };
+export type AdminUser = { id: number; email: string; firstname?: string | null; lastname?: string | null; username?: string | null; roles?: Array<{ code: string }> };
+
+const NAME = { select: ['documentId', 'name'] };
+type Signer = { documentId: string; name: string };
+
+export function actorOfUser(user: AdminUser): Actor {
+  const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email;
+  return { name, email: user.email, roleCodes: (user.roles ?? []).map((r) => r.code), user };
+}
+
+/** Who is writing right now: the signed-in admin, an API token, or the system (seed, importer, scripts). */
+export function currentActor(strapi: Core.Strapi): Actor {
+  const ctx: any = strapi.requestContext.get();
+  const user = ctx?.state?.user;
+  if (user?.email && ctx?.state?.route?.info?.type === 'admin') return actorOfUser(user);
+  const token = ctx?.state?.auth?.credentials;
+  if (token?.name && ctx?.state?.auth?.strategy?.name === 'api-token') return { name: `API 令牌「${token.name}」`, email: null, roleCodes: [] };
+  return { name: '系统', email: null, roleCodes: [] };
+}
+
+export type PageStatus = {
+  documentId: string;
+  number: number | null;
+  label: string;
+  stage: Stage;
+  issue: { documentId: string; number: number | null } | null;
+  credits: Record<SignRole, { documentId: string; name: string } | null>;
+  missing: string[];
+};
+
+function toStatus(row: any): PageStatus {
+  const stage: Stage = isStage(row.stage) ? row.stage : '采编';
+  const credits = Object.fromEntries(ROLES.map((r) => [r, row.credits?.[r] ? { documentId: row.credits[r].documentId, name: row.credits[r].name } : null])) as PageStatus['credits'];
+  const issue = row.issue ? { documentId: row.issue.documentId, number: row.issue.number ?? null } : null;
+  return { documentId: row.documentId, number: row.number ?? null, label: pageLabel(row, issue), stage, issue, credits, missing: missingSignatures(stage, credits) };
+}
+
+const STATUS_POPULATE = {
+  issue: { select: ['documentId', 'number'] },
+  credits: { populate: { editor: NAME, layout: NAME, proofreader: NAME } },
+};
+
+/** A page's stage and credits (shared by all its locales), or null if there is no such page. */
+export async function pageStatus(strapi: Core.Strapi, documentId: string): Promise<(PageStatus & { locale: string }) | null> {
+  const rows: any[] = await strapi.db.query(PAGE).findMany({ where: { documentId }, populate: STATUS_POPULATE });
+  if (!rows.length) return null;
+  const fallback = await defaultLocale(strapi);
+  const row = rows.find((r) => r.locale === fallback) ?? rows[0];
+  return { ...toStatus(row), locale: row.locale };
+}
+
+/** The pages of an issue, one per document, in page-number order. */
+export async function issuePages(strapi: Core.Strapi, issueDocumentId: string): Promise<PageStatus[]> {
+  const rows: any[] = await strapi.db.query(PAGE).findMany({
+    where: { issue: { documentId: issueDocumentId } },
+    populate: STATUS_POPULATE,
+    orderBy: [{ number: 'asc' }],
+  });
+  const seen = new Map<string, PageStatus>();
+  for (const row of rows) if (!seen.has(row.documentId)) seen.set(row.documentId, toStatus(row));
+  return [...seen.values()];
+}
+
+export async function pageHistory(strapi: Core.Strapi, documentId: string) {
+  return strapi.db.query(SIGNOFF).findMany({
+    where: { pageDocumentId: documentId },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    select: ['action', 'fromStage', 'toStage', 'role', 'actorName', 'actorEmail', 'contributorName', 'reason', 'at'],
+  });
+}
+
+async function writeHistory(strapi: Core.Strapi, entry: Record<string, unknown>) {
+  await asSignoffService(() => strapi.documents(SIGNOFF as any).create({ data: { ...entry, at: new Date().toISOString() } as any }));
+}
+
+/**
+ * The contributor an admin user signs as: the one whose 后台账号邮箱 (adminEmail)
+ * is the user's e-mail. A user not linked yet is linked to the contributor of
+ * the same name (a name is one person, see names.ts), or one is created from
+ * the user's name, so the first signature just works; an admin can re-link by
+ * editing adminEmail in 人员/单位.
+ */
+export async function contributorForUser(strapi: Core.Strapi, user: AdminUser): Promise<Signer> {
+  const email = user.email.toLowerCase();
+  const linked = await strapi.db.query(CONTRIBUTOR).findOne({ where: { adminEmail: { $eqi: email } }, select: ['documentId', 'name'] });
+  if (linked) return linked;
+  const name = normaliseName([user.lastname, user.firstname].filter(Boolean).join('')) || normaliseName(user.username ?? '') || email;
+  const same: any = await strapi.db.query(CONTRIBUTOR).findOne({ where: { name }, select: ['documentId', 'name', 'adminEmail'] });
+  if (same?.adminEmail) {
+    throw new errors.ValidationError(`人员「${name}」已关联后台账号 ${same.adminEmail}；请在「人员/单位」中为 ${user.email} 指定所属人员（adminEmail）`);
+  }
+  const docs = strapi.documents(CONTRIBUTOR as any);
+  if (same) return (await docs.update({ documentId: same.documentId, data: { adminEmail: email } as any })) as any;
+  return (await docs.create({ data: { name, kind: 'person', adminEmail: email } as any })) as any;
+}
+
+/**
+ * Signs `role` on a page for `actor`: checks the role and the order, sets the
+ * stage, fills the page's credit with `contributor` and records the signature.
+ * Throws (403 wrong role, 400 out of order, 404 no page) and changes nothing.
+ */
+export async function signPage(
+  strapi: Core.Strapi,
+  input: { documentId: string; role: SignRole; actor: Actor; contributor: Signer | (() => Promise<Signer>) },
+) {
+  if (!ROLES.includes(input.role)) throw new errors.ValidationError(`未知的签字角色「${input.role}」（应为 ${ROLES.join(' / ')}）`);
+  return strapi.db.transaction(async () => {
+    const page = await pageStatus(strapi, input.documentId);
+    if (!page) throw new errors.NotFoundError(`没有这个版面（documentId ${input.documentId}）`);
+    const refusal = signRefusal(page.stage, input.role, input.actor.roleCodes, page.label);
+    if (refusal) throw refusal.status === 403 ? new errors.PolicyError(refusal.message) : new errors.ValidationError(refusal.message);
+
+    const contributor = typeof input.contributor === 'function' ? await input.contributor() : input.contributor;
+    const to = ROLE_INFO[input.role].stage;
+    const credits = Object.fromEntries(ROLES.map((r) => [r, page.credits[r]?.documentId ?? null]));
+    credits[input.role] = contributor.documentId;
+    await asSignoffService(() => strapi.documents(PAGE as any).update({ documentId: page.documentId, locale: page.locale, data: { stage: to, credits } as any }));
+    await writeHistory(strapi, {
+      pageDocumentId: page.documentId, label: page.label, action: '签字', fromStage: page.stage, toStage: to, role: input.role,
+      actorName: input.actor.name, actorEmail: input.actor.email, contributor: contributor.documentId, contributorName: contributor.name,
+    });
+    return (await pageStatus(strapi, page.documentId))!;
+  });
+}
+
+/** Sends a page back to `to` after a change, with the reason in the history. No-op if it is already there or lower. */
+export async function resetPage(strapi: Core.Strapi, documentId: string, to: Stage, reason: string) {
+  const page = await pageStatus(strapi, documentId);
+  if (!page || stageIndex(page.stage) <= stageIndex(to)) return;
+  // stage is not localised: every locale row of the page goes back together.
+  await strapi.db.query(PAGE).updateMany({ where: { documentId }, data: { stage: to } });
+  const actor = currentActor(strapi);
+  await writeHistory(strapi, {
+    pageDocumentId: documentId, label: page.label, action: '退回', fromStage: page.stage, toStage: to,
+    actorName: actor.name, actorEmail: actor.email, reason,
+  });
+}
+
+/** Why an issue may not go to print yet (one line per page), or null when every page is signed off. */
+export async function publishRefusal(strapi: Core.Strapi, issueDocumentId: string, issueNumber: number | null) {
+  const pages = await issuePages(strapi, issueDocumentId);
+  const head = `第${issueNumber ?? '?'}期不能发布：`;
+  if (!pages.length) return { message: `${head}还没有任何版面`, pages: [] };
+  const blocked = pages.filter((p) => p.missing.length > 0);
+  if (!blocked.length) return null;
+  const lines = blocked.map((p) => `第${p.number}版（${p.stage}）缺${p.missing.join('、')}签字`);
+  return {
+    message: `${head}${lines.join('；')}。每一版都要编辑、版式、审校签字（已审校）后才能发布`,
+    pages: blocked.map((p) => ({ documentId: p.documentId, number: p.number, stage: p.stage, missing: p.missing })),
+  };
+}
+
+export const isSuperAdmin = (actor: Actor) => actor.roleCodes.includes(SUPER_ADMIN_CODE);
+
+/**
+ * Signs a page through the whole chain for scripts (demo seed, generated test
+ * issues, historical imports): each signature in order, in the history as
+ * `actorName`, crediting the given contributors.
+ */
+export async function signOffPage(strapi: Core.Strapi, documentId: string, credits: Record<SignRole, Signer>, actorName = '系统') {
+  const actor: Actor = { name: actorName, email: null, roleCodes: [SUPER_ADMIN_CODE] };
+  let status = await pageStatus(strapi, documentId);
+  for (const role of ROLES) {
+    if (status && stageIndex(status.stage) < stageIndex(ROLE_INFO[role].stage)) {
+      status = await signPage(strapi, { documentId, role, actor, contributor: credits[role] });
+    }
+  }
+  return status;
+}

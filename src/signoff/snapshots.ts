@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+import type { ArticleSnapshot, PageSnapshot } from './changes';
+
+/**
+ * Plain-value snapshots of a page or an article draft, for src/signoff/changes.ts
+ * to compare before and after a write (component ids change on every save, so
+ * only values and related documentIds are kept).
+ */
+
+const ID = { select: ['documentId'] };
+
+export async function defaultLocale(strapi: Core.Strapi): Promise<string> {
+  return strapi.plugin('i18n').service('locales').getDefaultLocale();
+}
+
+export async function pageSnapshot(strapi: Core.Strapi, documentId: string, locale: string): Promise<PageSnapshot | null> {
+  const row: any = await strapi.db.query('api::page.page').findOne({
+    where: { documentId, locale },
+    populate: {
+      issue: ID,
+      placements: { populate: { article: ID } },
+      credits: { populate: { editor: ID, layout: ID, proofreader: ID } },
+    },
+  });
+  if (!row) return null;
+  const placements = (row.placements ?? [])
+    .map((p: any) => ({ article: p.article?.documentId ?? null, order: p.order ?? null, span: p.span ?? null, lead: p.lead ?? null }))
+    .sort((a: any, b: any) => (a.order ?? 0) - (b.order ?? 0) || String(a.article).localeCompare(String(b.article)));
+  return {
+    number: row.number ?? null,
+    issue: row.issue?.documentId ?? null,
+    name: row.name ?? null,
+    theme: row.theme ?? null,
+    placements,
+    credits: {
+      editor: row.credits?.editor?.documentId ?? null,
+      layout: row.credits?.layout?.documentId ?? null,
+      proofreader: row.credits?.proofreader?.documentId ?? null,
+    },
+  };
+}
+
+export async function articleSnapshot(strapi: Core.Strapi, documentId: string, locale: string): Promise<ArticleSnapshot | null> {
+  const row: any = await strapi.db.query('api::article.article').findOne({
+    where: { documentId, locale, publishedAt: null },
+    populate: {
+      column: ID,
+      bylines: { populate: { contributors: ID } },
+      photos: { populate: { image: { select: ['id'] }, credit: ID } },
+    },
+  });
+  if (!row) return null;
+  return {
+    kicker: row.kicker ?? null,
+    headline: row.headline ?? null,
+    subtitle: row.subtitle ?? null,
+    body: row.body ?? null,
+    source: row.source ?? null,
+    suppliedBy: row.suppliedBy ?? null,
+    authorNote: row.authorNote ?? null,
+    column: row.column?.documentId ?? null,
+    bylines: (row.bylines ?? []).map((b: any) => ({ role: b.role ?? null, contributors: (b.contributors ?? []).map((c: any) => c.documentId) })),
+    photos: (row.photos ?? []).map((p: any) => ({
+      image: p.image?.id ?? null,
+      position: p.position ?? null,
+      caption: p.caption ?? null,
+      credit: p.credit?.documentId ?? null,
+      creditRole: p.creditRole ?? null,
+      creditKind: p.creditKind ?? null,
+    })),
+  };
+}
+
+/** The pages (one row per document) whose placements carry this article. */
+export async function pagesCarrying(strapi: Core.Strapi, articleDocumentId: string) {
+  const rows: any[] = await strapi.db.query('api::page.page').findMany({
+    where: { placements: { article: { documentId: articleDocumentId } } },
+    select: ['documentId'],
+  });
+  return [...new Set(rows.map((r) => r.documentId as string))];
+}

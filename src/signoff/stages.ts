@@ -1,0 +1,72 @@
+/**
+ * The newsroom's sign-off chain for a printed page, as pure data and rules:
+ * 采编 → 已编辑 (编辑签字) → 已排版 (版式签字) → 已审校 (审校签字).
+ * Nothing here touches Strapi; src/signoff/service.ts applies it.
+ */
+
+export const STAGES = ['采编', '已编辑', '已排版', '已审校'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const ROLES = ['editor', 'layout', 'proofreader'] as const;
+export type SignRole = (typeof ROLES)[number];
+
+/** The stage a role's signature brings a page to, and the admin role (by code) allowed to give it. */
+export const ROLE_INFO: Record<SignRole, { stage: Stage; label: string; button: string; roleCode: string }> = {
+  editor: { stage: '已编辑', label: '编辑', button: '编辑签字', roleCode: 'banmian-editor' },
+  layout: { stage: '已排版', label: '版式', button: '版式签字', roleCode: 'banmian-layout' },
+  proofreader: { stage: '已审校', label: '审校', button: '审校签字', roleCode: 'banmian-proofreader' },
+};
+
+export const SUPER_ADMIN_CODE = 'strapi-super-admin';
+
+export const stageIndex = (stage: Stage | null | undefined) => Math.max(0, STAGES.indexOf((stage ?? '采编') as Stage));
+export const isStage = (value: unknown): value is Stage => STAGES.includes(value as Stage);
+
+/** The role whose signature comes next, or null when the page is fully signed. */
+export function nextRole(stage: Stage): SignRole | null {
+  return ROLES[stageIndex(stage)] ?? null;
+}
+
+/** The stage a page is at once `role` has signed and before it has. */
+export function stageAfter(role: SignRole): Stage {
+  return ROLE_INFO[role].stage;
+}
+export function stageBefore(role: SignRole): Stage {
+  return STAGES[stageIndex(ROLE_INFO[role].stage) - 1];
+}
+
+export function lowerStage(a: Stage, b: Stage): Stage {
+  return stageIndex(a) <= stageIndex(b) ? a : b;
+}
+
+export type SignRefusal = { status: 400 | 403; message: string };
+
+/**
+ * Why `role` may not sign a page now at `stage`, for a user holding `roleCodes`
+ * (admin role codes), or null when the signature is in order.
+ */
+export function signRefusal(stage: Stage, role: SignRole, roleCodes: string[], pageLabel: string): SignRefusal | null {
+  const info = ROLE_INFO[role];
+  if (!roleCodes.includes(SUPER_ADMIN_CODE) && !roleCodes.includes(info.roleCode)) {
+    return { status: 403, message: `只有「${info.label}」角色（或超级管理员）可以${info.button}；你的账号没有这个角色` };
+  }
+  const next = nextRole(stage);
+  if (next === role) return null;
+  if (next === null) return { status: 400, message: `${pageLabel}已审校，签字已齐全；改动版面后才需要重新签字` };
+  if (stageIndex(stage) >= stageIndex(info.stage)) {
+    return { status: 400, message: `${pageLabel}当前为「${stage}」，${info.label}已签过；下一步应由${ROLE_INFO[next].label}签字` };
+  }
+  return { status: 400, message: `${pageLabel}当前为「${stage}」，须先由${ROLE_INFO[next].label}签字（${ROLE_INFO[next].button}），才能${info.button}` };
+}
+
+export type PageCredits = Partial<Record<SignRole, { name?: string | null } | string | null | undefined>>;
+
+/** What keeps a page from print: the signatures (by label) still missing, empty when ready. */
+export function missingSignatures(stage: Stage, credits: PageCredits | null | undefined): string[] {
+  const done = stageIndex(stage);
+  return ROLES.filter((role, i) => i >= done || !credits?.[role]).map((role) => ROLE_INFO[role].label);
+}
+
+export function pageLabel(page: { number?: number | null }, issue?: { number?: number | null } | null) {
+  return `${issue?.number != null ? `第${issue.number}期` : ''}第${page.number ?? '?'}版`;
+}

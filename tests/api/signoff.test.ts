@@ -1,0 +1,258 @@
+import request from 'supertest';
+import { startStrapi, createApiToken, type TestStrapi } from '../helpers/strapi';
+import { adminToken, createAdminUser } from '../helpers/admin-users';
+import { makeIssue } from '../../src/seed/generate-issue';
+import { ensureAdminRoles } from '../../src/bootstrap/admin-roles';
+
+/**
+ * The sign-off chain 编辑 → 版式 → 审校 against a real Strapi: roles and their
+ * permissions, signing in order with the right role, resets on change, the
+ * history, the publish guard with its cascade, and the contributor delete guard.
+ */
+
+let t: TestStrapi;
+const api = () => request(t.strapi.server.httpServer);
+const PASSWORD = 'Signoff-test-1';
+const tokens: Record<'chief' | 'editor' | 'layout' | 'proofreader', string> = {} as any;
+let apiToken: string;
+let issue: Awaited<ReturnType<typeof makeIssue>>;
+let pageId: string;
+const CM = '/content-manager/collection-types';
+const L = 'locale=zh-Hans';
+
+const as = (who: keyof typeof tokens) => ({ Authorization: `Bearer ${tokens[who]}` });
+const sign = (who: keyof typeof tokens, role: string, page = pageId) => api().post(`/banmian/pages/${page}/sign`).set(as(who)).send({ role });
+const status = async (page = pageId) => (await api().get(`/banmian/pages/${page}/signoff`).set(as('chief'))).body;
+const pageRow = () => t.strapi.db.query('api::page.page').findOne({ where: { documentId: pageId } });
+async function signAll(page = pageId) {
+  for (const [who, role] of [['editor', 'editor'], ['layout', 'layout'], ['proofreader', 'proofreader']] as const) {
+    const s = await status(page);
+    if (s.next === role) expect((await sign(who, role, page)).status).toBe(200);
+  }
+}
+
+beforeAll(async () => {
+  t = await startStrapi();
+  const users = {
+    chief: { firstname: '总编', roleCodes: ['strapi-super-admin'] },
+    editor: { firstname: '芳', lastname: '王', roleCodes: ['banmian-editor'] },
+    layout: { firstname: 'Baohong', lastname: 'Ren', roleCodes: ['banmian-layout'] },
+    proofreader: { firstname: '军', lastname: '刘', roleCodes: ['banmian-proofreader'] },
+  } as const;
+  for (const [who, u] of Object.entries(users)) {
+    await createAdminUser(t.strapi, { email: `${who}@paper.example`, password: PASSWORD, ...u, roleCodes: [...u.roleCodes] });
+    tokens[who as keyof typeof tokens] = await adminToken(t.strapi, `${who}@paper.example`, PASSWORD);
+  }
+  // The layout designer is linked explicitly (by e-mail) to a contributor whose name is not the account's.
+  await t.strapi.documents('api::contributor.contributor').create({ data: { name: '任宝红', adminEmail: 'layout@paper.example' } as any });
+  apiToken = await createApiToken(t.strapi);
+  issue = await makeIssue(t.strapi, { number: 7, pages: 1, articlesPerPage: 2, publish: false });
+  pageId = (await t.strapi.db.query('api::page.page').findOne({ where: { issue: { documentId: issue.issue.documentId } } })).documentId;
+}, 120000);
+afterAll(async () => t?.stop());
+
+describe('roles', () => {
+  it('编辑, 版式 and 审校 exist once, and a second bootstrap changes nothing', async () => {
+    const roles = t.strapi.service('admin::role');
+    const before = await ensureAdminRoles(t.strapi);
+    const count = await t.strapi.db.query('admin::permission').count();
+    expect(await ensureAdminRoles(t.strapi)).toEqual(before);
+    expect(await t.strapi.db.query('admin::permission').count()).toBe(count);
+    for (const [code, name] of [['banmian-editor', '编辑'], ['banmian-layout', '版式'], ['banmian-proofreader', '审校']]) {
+      const role = await roles.findOne({ code });
+      expect(role.name).toBe(name);
+      const perms = await t.strapi.db.query('admin::permission').findMany({ where: { role: role.id } });
+      expect(perms.some((p: any) => p.action.endsWith('.publish'))).toBe(false);
+      for (const p of perms.filter((p: any) => p.action.endsWith('.update'))) expect(p.properties.fields ?? []).not.toContain('stage');
+    }
+  });
+
+  it('editors create articles; layout designers cannot; nobody but the Super Admin publishes', async () => {
+    const created = await api().post(`${CM}/api::article.article?${L}`).set(as('editor')).send({ headline: '编辑新建的稿件' });
+    expect(created.status).toBe(201);
+    expect((await api().post(`${CM}/api::article.article?${L}`).set(as('layout')).send({ headline: '版式不能新建' })).status).toBe(403);
+    expect((await api().delete(`${CM}/api::article.article/${created.body.data.documentId}?${L}`).set(as('proofreader'))).status).toBe(403);
+    for (const who of ['editor', 'layout', 'proofreader'] as const) {
+      const res = await api().post(`${CM}/api::issue.issue/${issue.issue.documentId}/actions/publish?${L}`).set(as(who)).send({});
+      expect([who, res.status]).toEqual([who, 403]);
+    }
+  });
+
+  it('proofreaders correct text but cannot move placements; layout designers can', async () => {
+    const articleId = issue.articleIds[0];
+    const res = await api().put(`${CM}/api::article.article/${articleId}?${L}`).set(as('proofreader')).send({ headline: '审校改过的主题' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.headline).toBe('审校改过的主题');
+    const layout = await api().put(`${CM}/api::page.page/${pageId}?${L}`).set(as('layout')).send({ theme: '版式改主题带' });
+    expect(layout.status).toBe(200);
+    expect(layout.body.data.theme).toBe('版式改主题带');
+  });
+});
+
+describe('signing in order, with the right role', () => {
+  it('refuses a signature out of order or by the wrong role, and changes nothing', async () => {
+    const contributors = await t.strapi.db.query('api::contributor.contributor').count();
+    const wrongRole = await sign('editor', 'layout');
+    expect(wrongRole.status).toBe(403);
+    expect(wrongRole.body.error.message).toMatch(/只有「版式」角色/);
+    const early = await sign('layout', 'layout');
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toMatch(/第7期第1版当前为「采编」，须先由编辑签字/);
+    const bogus = await sign('chief', 'printer');
+    expect(bogus.status).toBe(400);
+    expect((await pageRow()).stage).toBe('采编');
+    expect((await status()).history).toEqual([]);
+    expect(await t.strapi.db.query('api::contributor.contributor').count()).toBe(contributors);
+  });
+
+  it('signs 编辑 → 版式 → 审校, fills each credit with the signer’s contributor and records who and when', async () => {
+    const e = await sign('editor', 'editor');
+    expect(e.status).toBe(200);
+    expect(e.body.page.stage).toBe('已编辑');
+    expect(e.body.page.credits.editor.name).toBe('王芳'); // linked on first signature, from the account's name
+    expect((await sign('editor', 'editor')).body.error.message).toMatch(/编辑已签过；下一步应由版式签字/);
+
+    const l = await sign('layout', 'layout');
+    expect(l.body.page.stage).toBe('已排版');
+    expect(l.body.page.credits.layout.name).toBe('任宝红'); // linked by adminEmail
+    const p = await sign('proofreader', 'proofreader');
+    expect(p.body.page.stage).toBe('已审校');
+    expect(p.body.page.credits).toMatchObject({ editor: { name: '王芳' }, layout: { name: '任宝红' }, proofreader: { name: '刘军' } });
+    expect((await sign('proofreader', 'proofreader')).body.error.message).toMatch(/签字已齐全/);
+
+    const s = await status();
+    expect(s.history.map((h: any) => [h.action, h.toStage, h.actorEmail, h.contributorName])).toEqual([
+      ['签字', '已审校', 'proofreader@paper.example', '刘军'],
+      ['签字', '已排版', 'layout@paper.example', '任宝红'],
+      ['签字', '已编辑', 'editor@paper.example', '王芳'],
+    ]);
+    for (const h of s.history) expect(Date.now() - new Date(h.at).getTime()).toBeLessThan(120000);
+    // The signature is in the page itself, for the REST API and the printed credits line.
+    const tree = await api().get(`/api/issues/${issue.issue.documentId}/tree?status=draft`).set('Authorization', `Bearer ${apiToken}`);
+    expect(tree.body.data.pages[0].credits).toMatchObject({ editor: { name: '王芳' }, layout: { name: '任宝红' }, proofreader: { name: '刘军' } });
+  });
+
+  it('shows each user only the buttons of their roles, the Super Admin all three', async () => {
+    const mine = async (who: keyof typeof tokens) => (await api().get(`/banmian/pages/${pageId}/signoff`).set(as(who))).body.buttons.map((b: any) => b.label);
+    expect(await mine('layout')).toEqual(['版式签字']);
+    expect(await mine('chief')).toEqual(['编辑签字', '版式签字', '审校签字']);
+  });
+});
+
+describe('changes after signing send the page back', () => {
+  it('a text correction needs proofreading again; saving unchanged text does not', async () => {
+    await signAll();
+    const articleId = issue.articleIds[1];
+    const same = await t.strapi.documents('api::article.article').findOne({ documentId: articleId, locale: 'zh-Hans' });
+    await api().put(`${CM}/api::article.article/${articleId}?${L}`).set(as('editor')).send({ headline: same!.headline });
+    expect((await pageRow()).stage).toBe('已审校');
+
+    const res = await api().put(`${CM}/api::article.article/${articleId}?${L}`).set(as('editor')).send({ body: '改过的正文。' });
+    expect(res.status).toBe(200);
+    expect((await pageRow()).stage).toBe('已排版');
+    const [reset] = (await status()).history;
+    expect(reset).toMatchObject({ action: '退回', fromStage: '已审校', toStage: '已排版', actorEmail: 'editor@paper.example' });
+    expect(reset.reason).toMatch(/正文/);
+    expect((await sign('layout', 'layout')).status).toBe(400); // only the proofreader is needed again
+    expect((await sign('proofreader', 'proofreader')).status).toBe(200);
+  });
+
+  it('a layout change needs layout and proofreading again; another page number goes back to the editor', async () => {
+    const page = await t.strapi.documents('api::page.page').findOne({ documentId: pageId, locale: 'zh-Hans', populate: { placements: { populate: ['article'] } } as any });
+    const placements = (page as any).placements.map((p: any) => ({ article: p.article.documentId, order: p.order, span: p.span === 2 ? 3 : 2, lead: p.lead }));
+    await t.strapi.documents('api::page.page').update({ documentId: pageId, locale: 'zh-Hans', data: { placements } as any });
+    expect((await pageRow()).stage).toBe('已编辑');
+    await signAll();
+    await t.strapi.documents('api::page.page').update({ documentId: pageId, locale: 'zh-Hans', data: { number: 9 } as any });
+    expect((await pageRow()).stage).toBe('采编');
+    expect((await status()).history[0].reason).toMatch(/版号/);
+    await t.strapi.documents('api::page.page').update({ documentId: pageId, locale: 'zh-Hans', data: { number: 1 } as any });
+    await signAll();
+  });
+
+  it('the stage itself cannot be written, only signed', async () => {
+    const before = (await status()).history.length;
+    await t.strapi.documents('api::page.page').update({ documentId: pageId, locale: 'zh-Hans', data: { stage: '采编' } as any });
+    expect((await pageRow()).stage).toBe('已审校');
+    // The admin's permissions do not even carry the field: it is dropped, the page starts at 采编…
+    const res = await api().post(`${CM}/api::page.page?${L}`).set(as('editor')).send({ number: 5, stage: '已审校', issue: issue.issue.documentId });
+    expect(res.status).toBe(201);
+    expect(res.body.data.stage).toBe('采编');
+    // …and any other path that asks for a signed new page is refused.
+    await expect(
+      t.strapi.documents('api::page.page').create({ data: { number: 6, stage: '已审校', issue: issue.issue.documentId } as any, locale: 'zh-Hans' }),
+    ).rejects.toThrow(/新版面从「采编」开始/);
+    expect((await status()).history.length).toBe(before);
+  });
+
+  it('the history cannot be written by hand and is not public', async () => {
+    const res = await api().post(`${CM}/api::signoff.signoff`).set(as('chief')).send({ pageDocumentId: pageId, action: '签字', at: new Date().toISOString() });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/签字记录由签字和退回自动产生/);
+    expect((await api().get('/api/signoffs')).status).toBe(404);
+    const list = await api().get(`${CM}/api::signoff.signoff`).set(as('editor'));
+    expect(list.status).toBe(200);
+    expect(list.body.results.length).toBeGreaterThan(5);
+  });
+});
+
+describe('publishing an issue', () => {
+  let second: Awaited<ReturnType<typeof makeIssue>>;
+  let secondPages: string[];
+  beforeAll(async () => {
+    second = await makeIssue(t.strapi, { number: 8, pages: 2, articlesPerPage: 1, publish: false, publication: issue.publication });
+    secondPages = (await t.strapi.db.query('api::page.page').findMany({ where: { issue: { documentId: second.issue.documentId } }, orderBy: { number: 'asc' } })).map((p: any) => p.documentId);
+  });
+  const publishInAdmin = () => api().post(`${CM}/api::issue.issue/${second.issue.documentId}/actions/publish?${L}`).set(as('chief')).send({});
+
+  it('is refused, in the admin and through the API, naming the pages and the missing signatures', async () => {
+    await sign('editor', 'editor', secondPages[0]);
+    const res = await publishInAdmin();
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('第8期不能发布：第1版（已编辑）缺版式、审校签字；第2版（采编）缺编辑、版式、审校签字。每一版都要编辑、版式、审校签字（已审校）后才能发布');
+    const rest = await api().put(`/api/issues/${second.issue.documentId}?status=published`).set('Authorization', `Bearer ${apiToken}`).send({ data: { title: '抢发' } });
+    expect(rest.status).toBe(400);
+    expect(rest.body.error.message).toMatch(/第8期不能发布：第1版（已编辑）缺版式、审校签字/);
+    expect(rest.body.error.details.pages).toHaveLength(2);
+    // Nothing went out: neither the issue nor its articles.
+    expect((await api().get(`/api/issues/${second.issue.documentId}`)).status).toBe(404);
+    for (const a of second.articleIds) expect((await api().get(`/api/articles/${a}`)).status).toBe(404);
+    const panel = await api().get(`/banmian/issues/${second.issue.documentId}/pages`).set(as('editor'));
+    expect(panel.body.ready).toBe(false);
+    expect(panel.body.pages.map((p: any) => [p.number, p.stage])).toEqual([[1, '已编辑'], [2, '采编']]);
+  });
+
+  it('an issue without pages is refused too', async () => {
+    const empty = await t.strapi.documents('api::issue.issue').create({ data: { number: 99, publication: issue.publication } as any, locale: 'zh-Hans' });
+    const res = await api().post(`${CM}/api::issue.issue/${empty.documentId}/actions/publish?${L}`).set(as('chief')).send({});
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('第99期不能发布：还没有任何版面');
+  });
+
+  it('goes through once every page is signed off, with its articles; unpublishing takes them back', async () => {
+    for (const p of secondPages) await signAll(p);
+    expect((await api().get(`/banmian/issues/${second.issue.documentId}/pages`).set(as('editor'))).body.ready).toBe(true);
+    const res = await publishInAdmin();
+    expect(res.status).toBe(200);
+    expect((await api().get(`/api/issues/${second.issue.documentId}`)).status).toBe(200);
+    for (const a of second.articleIds) expect((await api().get(`/api/articles/${a}`)).status).toBe(200);
+
+    const un = await api().post(`${CM}/api::issue.issue/${second.issue.documentId}/actions/unpublish?${L}`).set(as('chief')).send({});
+    expect(un.status).toBe(200);
+    expect((await api().get(`/api/issues/${second.issue.documentId}`)).status).toBe(404);
+    for (const a of second.articleIds) expect((await api().get(`/api/articles/${a}`)).status).toBe(404);
+  });
+});
+
+describe('deleting a contributor', () => {
+  it('is refused while the contributor is credited on a page, and allowed once unused', async () => {
+    const layout = await t.strapi.db.query('api::contributor.contributor').findOne({ where: { name: '任宝红' } });
+    const res = await api().delete(`${CM}/api::contributor.contributor/${layout.documentId}`).set(as('chief'));
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/不能删除人员「任宝红」：仍署名于 第7期第1版的编辑\/版式\/审校署名/);
+    expect(await t.strapi.db.query('api::contributor.contributor').findOne({ where: { name: '任宝红' } })).not.toBeNull();
+
+    const spare = await t.strapi.documents('api::contributor.contributor').create({ data: { name: '临时人员' } as any });
+    expect((await api().delete(`${CM}/api::contributor.contributor/${spare.documentId}`).set(as('chief'))).status).toBe(200);
+  });
+});

@@ -1,0 +1,58 @@
+import { missingSignatures, nextRole, signRefusal, stageBefore } from '../../src/signoff/stages';
+import { judgeArticleChange, judgePageChange, type ArticleSnapshot, type PageSnapshot } from '../../src/signoff/changes';
+
+const page: PageSnapshot = {
+  number: 1, issue: 'i1', name: '要闻', theme: '主题',
+  placements: [{ article: 'a1', order: 1, span: 2, lead: true }],
+  credits: { editor: 'c1', layout: 'c2', proofreader: 'c3' },
+};
+const article: ArticleSnapshot = {
+  kicker: '引题', headline: '主题', subtitle: null, body: '正文', source: null, suppliedBy: null, authorNote: null, column: 'col',
+  bylines: [{ role: '本报记者', contributors: ['c1'] }],
+  photos: [{ image: 1, position: 'top', caption: '说明', credit: 'c4', creditRole: '本报记者', creditKind: '摄' }],
+};
+
+describe('sign-off order', () => {
+  it('goes 编辑 → 版式 → 审校 and then nothing', () => {
+    expect([nextRole('采编'), nextRole('已编辑'), nextRole('已排版'), nextRole('已审校')]).toEqual(['editor', 'layout', 'proofreader', null]);
+    expect(stageBefore('proofreader')).toBe('已排版');
+  });
+
+  it('refuses the wrong role before the wrong order, and lets a Super Admin sign any role in order', () => {
+    expect(signRefusal('采编', 'layout', ['banmian-editor'], '第1版')).toMatchObject({ status: 403 });
+    expect(signRefusal('采编', 'layout', ['banmian-layout'], '第1版')).toMatchObject({ status: 400, message: expect.stringContaining('须先由编辑签字') });
+    expect(signRefusal('已编辑', 'layout', ['strapi-super-admin'], '第1版')).toBeNull();
+    expect(signRefusal('已审校', 'proofreader', ['banmian-proofreader'], '第1版')?.message).toMatch(/签字已齐全/);
+  });
+
+  it('names what is missing: unsigned stages and empty credits', () => {
+    expect(missingSignatures('已编辑', { editor: 'x' })).toEqual(['版式', '审校']);
+    expect(missingSignatures('已审校', { editor: 'x', layout: null, proofreader: 'y' })).toEqual(['版式']);
+    expect(missingSignatures('已审校', { editor: 'x', layout: 'z', proofreader: 'y' })).toEqual([]);
+  });
+});
+
+describe('how far a change sends a page back', () => {
+  const withPage = (patch: Partial<PageSnapshot>) => judgePageChange(page, { ...page, ...patch });
+  const withArticle = (patch: Partial<ArticleSnapshot>) => judgeArticleChange(article, { ...article, ...patch });
+
+  it('ignores saves that change nothing, and placement order as stored', () => {
+    expect(withPage({})).toBeNull();
+    expect(withArticle({ photos: article.photos.map((p) => ({ ...p })) })).toBeNull();
+  });
+
+  it('text → 已排版, layout → 已编辑, editorial → 采编, the lowest one wins', () => {
+    expect(withPage({ theme: '新主题' })).toEqual({ stage: '已排版', fields: ['主题带'] });
+    expect(withPage({ placements: [{ article: 'a1', order: 1, span: 3, lead: true }] })?.stage).toBe('已编辑');
+    expect(withPage({ number: 2, theme: 'x' })).toEqual({ stage: '采编', fields: ['版号', '主题带'] });
+    expect(withArticle({ headline: '改' })).toEqual({ stage: '已排版', fields: ['主题'] });
+    expect(withArticle({ photos: [{ ...article.photos[0], caption: '新说明' }] })).toEqual({ stage: '已排版', fields: ['图片说明/摄影署名'] });
+    expect(withArticle({ photos: [{ ...article.photos[0], image: 2 }] })?.stage).toBe('已编辑');
+    expect(withArticle({ column: 'other', body: 'x' })?.stage).toBe('采编');
+  });
+
+  it('a credit changed by hand undoes that signature', () => {
+    expect(withPage({ credits: { ...page.credits, layout: 'c9' } })?.stage).toBe('已编辑');
+    expect(withPage({ credits: { ...page.credits, editor: null } })?.stage).toBe('采编');
+  });
+});
