@@ -26,8 +26,16 @@ const LABELS: Record<string, Record<string, string>> = {
   'newsroom.placement': { article: '稿件', order: '顺序', span: '栏宽（1–6）', lead: '头条' },
 };
 
-// Shown but not editable in the form: only a signature (src/signoff) moves a page's stage.
-const READ_ONLY: Record<string, string[]> = { 'api::page.page': ['stage'] };
+// The field that names an entry in lists, titles and relation pickers. Strapi's
+// default is the first text field (an article's kicker); set only while it still is.
+const MAIN_FIELD: Record<string, string> = { 'api::article.article': 'headline', 'api::signoff.signoff': 'label' };
+
+// Not in the edit form: the importer's idempotence key, and a page's stage, which
+// only signatures move and which the 签字 side panel shows with its history.
+const HIDDEN: Record<string, string[]> = { 'api::article.article': ['importHash'], 'api::page.page': ['stage'] };
+
+const firstTextOf = (strapi: Core.Strapi, uid: string) =>
+  Object.entries((strapi.getModel(uid as any) as any)?.attributes ?? {}).find(([, a]: any) => a.type === 'string')?.[0];
 
 export async function ensureAdminLabels(strapi: Core.Strapi) {
   const cm = strapi.plugin('content-manager');
@@ -37,13 +45,31 @@ export async function ensureAdminLabels(strapi: Core.Strapi) {
     const conf = await service.findConfiguration(model);
     if (!conf?.metadatas) continue;
     let changed = false;
+    const main = MAIN_FIELD[uid];
+    const firstText = firstTextOf(strapi, uid);
+    if (main && conf.settings?.mainField !== main && conf.settings?.mainField === firstText) {
+      conf.settings.mainField = main;
+      changed = true;
+    }
+    // Relation pickers pointing at such a type show the same field.
+    for (const [attr, a] of Object.entries((strapi.getModel(uid as any) as any)?.attributes ?? {}) as Array<[string, any]>) {
+      const target = a.type === 'relation' ? MAIN_FIELD[a.target] : undefined;
+      const edit = conf.metadatas[attr]?.edit;
+      if (target && edit && edit.mainField !== target && edit.mainField === firstTextOf(strapi, a.target)) {
+        edit.mainField = target;
+        changed = true;
+      }
+    }
+    for (const attr of HIDDEN[uid] ?? []) {
+      const meta = conf.metadatas[attr];
+      if (meta?.edit && meta.edit.visible !== false) {
+        meta.edit.visible = false;
+        changed = true;
+      }
+    }
     for (const [attr, label] of Object.entries(labels)) {
       const meta = conf.metadatas[attr];
       if (!meta) continue;
-      if (READ_ONLY[uid]?.includes(attr) && meta.edit && meta.edit.editable !== false) {
-        meta.edit.editable = false;
-        changed = true;
-      }
       for (const view of ['edit', 'list'] as const) {
         if (meta[view] && (meta[view].label === attr || meta[view].label === undefined)) {
           meta[view].label = `${label} ${attr}`;

@@ -116,13 +116,14 @@ async function guardIssuePublish(strapi: Core.Strapi, ctx: Ctx, next: () => Prom
   if (!documentId) {
     // A new issue has no pages yet: it cannot be created as published. (Strapi's REST
     // API creates published entries unless asked otherwise, hence the hint.)
-    throw new errors.ValidationError(`第${data.number ?? '?'}期不能发布：还没有任何版面（新建一期请存为草稿，REST API 加 ?status=draft）`, { pages: [] });
+    throw new errors.ValidationError(`第${data.number ?? '?'}期不能发布：还没有任何版面（新建一期请存为草稿，REST API 加 ?status=draft）`, { unsignedPages: [] });
   }
   return strapi.db.transaction(async () => {
     const row: any = await strapi.db.query(ISSUE).findOne({ where: { documentId }, select: ['number'] });
     if (!row) return next();
     const refusal = await publishRefusal(strapi, documentId, data.number ?? row.number);
-    if (refusal) throw new errors.ValidationError(refusal.message, { pages: refusal.pages });
+    // Not `details.pages`: the admin would pin the error on the issue's 版面 field.
+    if (refusal) throw new errors.ValidationError(refusal.message, { unsignedPages: refusal.pages });
     for (const locale of await issueLocales(strapi, ctx, documentId)) {
       for (const article of await placedArticles(strapi, documentId, locale)) {
         await strapi.documents(ARTICLE as any).publish({ documentId: article, locale });
@@ -159,7 +160,8 @@ async function guardContributorDelete(strapi: Core.Strapi, ctx: Ctx) {
     populate: { issue: { select: ['number'] } },
     select: ['documentId', 'number'],
   });
-  for (const p of new Map(pages.map((p) => [p.documentId, p])).values()) uses.push(`第${p.issue?.number ?? '?'}期第${p.number}版的编辑/版式/审校署名`);
+  const byNumber = [...new Map(pages.map((p) => [p.documentId, p])).values()].sort((a, b) => (a.issue?.number ?? 0) - (b.issue?.number ?? 0) || a.number - b.number);
+  for (const p of byNumber) uses.push(`第${p.issue?.number ?? '?'}期第${p.number}版的编辑/版式/审校署名`);
   const articles: any[] = await strapi.db.query(ARTICLE).findMany({
     where: { $or: [{ bylines: { contributors: who } }, { photos: { credit: who } }] },
     select: ['documentId', 'headline'],

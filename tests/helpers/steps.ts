@@ -18,7 +18,10 @@ export function journey(dir: string) {
       return result;
     } catch (error: any) {
       await page.screenshot({ path: file }).catch(() => undefined);
-      error.message = `step ${n} "${name}" failed (screenshot: ${file}): ${error.message}`;
+      const where = `step ${n} "${name}" failed (screenshot: ${file})`;
+      error.message = `${where}: ${error.message}`;
+      // jest prints the stack, which carries its own copy of the message.
+      if (typeof error.stack === 'string') error.stack = `${where}\n${error.stack}`;
       throw error;
     }
   };
