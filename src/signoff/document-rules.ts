@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { isSignoffService } from './context';
 import { judgeArticleChange, judgePageChange, type ChangeVerdict } from './changes';
 import { articleSnapshot, defaultLocale, pageSnapshot, pagesCarrying } from './snapshots';
-import { pageStatus, publishRefusal, resetPage } from './service';
+import { issuePages, pageStatus, publishRefusal, resetPage } from './service';
 import { fieldError } from '../newsroom/validation-error';
 
 /**
@@ -133,6 +133,23 @@ async function guardIssuePublish(strapi: Core.Strapi, ctx: Ctx, next: () => Prom
   });
 }
 
+/**
+ * Pages moved in or out of an issue from the issue's side (its 版面 relation)
+ * changed issue: that is editorial, so they go back to 采编 like any page whose
+ * issue changes.
+ */
+async function watchIssuePages(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
+  const { documentId } = ctx.params;
+  if (!documentId || ctx.params.data?.pages === undefined) return next();
+  const pagesOf = async () => new Set((await issuePages(strapi, documentId)).map((p) => p.documentId));
+  const before = await pagesOf();
+  const result = await next();
+  const after = await pagesOf();
+  const moved = [...before].filter((p) => !after.has(p)).concat([...after].filter((p) => !before.has(p)));
+  for (const page of moved) await resetPage(strapi, page, '采编', '版面改动：所属期');
+  return result;
+}
+
 async function cascadeIssueUnpublish(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
   const { documentId } = ctx.params;
   if (!documentId) return next();
@@ -186,6 +203,7 @@ export function registerSignoffRules(strapi: Core.Strapi) {
       const publishing = action === 'publish' || ((action === 'create' || action === 'update') && ctx.params.status === 'published');
       if (publishing) return guardIssuePublish(strapi, ctx, next);
       if (action === 'unpublish') return cascadeIssueUnpublish(strapi, ctx, next);
+      if (action === 'update') return watchIssuePages(strapi, ctx, next);
     }
     if (uid === CONTRIBUTOR && action === 'delete') await guardContributorDelete(strapi, ctx);
     return next();

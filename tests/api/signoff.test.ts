@@ -170,6 +170,15 @@ describe('changes after signing send the page back', () => {
     await signAll();
   });
 
+  it('a page moved to another issue from the issue’s side goes back to the editor', async () => {
+    const other = await t.strapi.documents('api::issue.issue').create({ data: { number: 70, publication: issue.publication } as any, locale: 'zh-Hans' });
+    await t.strapi.documents('api::issue.issue').update({ documentId: other.documentId, locale: 'zh-Hans', data: { pages: { connect: [pageId] } } as any });
+    expect((await pageRow()).stage).toBe('采编');
+    expect((await status()).history[0].reason).toMatch(/所属期/);
+    await t.strapi.documents('api::page.page').update({ documentId: pageId, locale: 'zh-Hans', data: { issue: issue.issue.documentId } as any });
+    await signAll();
+  });
+
   it('the stage itself cannot be written, only signed', async () => {
     const before = (await status()).history.length;
     await t.strapi.documents('api::page.page').update({ documentId: pageId, locale: 'zh-Hans', data: { stage: '采编' } as any });
