@@ -1,5 +1,7 @@
 import * as React from 'react';
 import { Badge } from '@strapi/design-system';
+// The same pure rules the server uses (no Node imports), bundled into the panel.
+import { ROLES, ROLE_INFO } from '../signoff/stages';
 
 /** A page's sign-off stage (src/signoff/stages.ts) as a coloured badge: grey → blue → orange → green. */
 const LOOK: Record<string, { backgroundColor: string; textColor: string }> = {
@@ -15,13 +17,7 @@ export const StageBadge = ({ stage }: { stage: string }) => (
   </Badge>
 );
 
-export const CREDIT_LABELS: Array<[string, string]> = [
-  ['editor', '编辑'],
-  ['layout', '版式'],
-  ['proofreader', '审校'],
-];
-
 /** `□编辑/王芳 □版式/任宝红 □审校/—`, as the credits line is printed. */
 export function creditsLine(credits: Record<string, { name: string } | null> | undefined) {
-  return CREDIT_LABELS.map(([key, label]) => `□${label}/${credits?.[key]?.name ?? '—'}`).join(' ');
+  return ROLES.map((role) => `□${ROLE_INFO[role].label}/${credits?.[role]?.name ?? '—'}`).join(' ');
 }

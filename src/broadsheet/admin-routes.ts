@@ -8,6 +8,7 @@ import { renderPage, renderPrint } from './render';
 import { previewImages } from './preview-images';
 import { exportIssue, ExportError } from './export';
 import { zipFolder } from './zip';
+import { assertAdminCan } from '../newsroom/admin-ability';
 
 /**
  * Admin-only routes behind the issue edit view's 预览 and 导出 buttons:
@@ -18,13 +19,7 @@ import { zipFolder } from './zip';
  * Both need an authenticated admin who may read issues in the Content Manager.
  */
 
-const READ_ISSUES = 'plugin::content-manager.explorer.read';
-
-function assertCanReadIssues(ctx: any) {
-  if (!ctx.state.userAbility?.can(READ_ISSUES, 'api::issue.issue')) {
-    throw new errors.PolicyError('you may not read issues');
-  }
-}
+const assertCanReadIssues = (ctx: any) => assertAdminCan(ctx, 'read', 'api::issue.issue', 'you may not read issues');
 
 function queryString(ctx: any, name: string): string | undefined {
   const v = ctx.query[name];

@@ -9,9 +9,3 @@ export function fieldError(field: string, message: string, value?: unknown) {
     errors: [{ path: [field], message, name: 'ValidationError', value }],
   });
 }
-
-/*
- * 403s are thrown as errors.PolicyError, not errors.ForbiddenError: Strapi's
- * router turns a ForbiddenError raised inside a handler into a bare "Forbidden",
- * dropping the message; a PolicyError (a ForbiddenError too) keeps it.
- */

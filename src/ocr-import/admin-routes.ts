@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { importOcrFile, parseOcrFile } from './import';
 import { InputError, MAX_BYTES } from './decode';
+import { assertAdminCan } from '../newsroom/admin-ability';
 
 /**
  * Admin-only routes behind the "导入 OCR 文本" page:
@@ -11,10 +12,8 @@ import { InputError, MAX_BYTES } from './decode';
  * Both need an admin who may create articles in the Content Manager.
  */
 
-const CREATE_ARTICLES = 'plugin::content-manager.explorer.create';
-
 function readUpload(ctx: any) {
-  if (!ctx.state.userAbility?.can(CREATE_ARTICLES, 'api::article.article')) throw new errors.PolicyError('you may not create articles');
+  assertAdminCan(ctx, 'create', 'api::article.article', 'you may not create articles');
   const { fileName, contentBase64, encoding } = ctx.request.body ?? {};
   if (typeof fileName !== 'string' || !fileName.trim()) throw new errors.ValidationError('fileName is required');
   if (typeof contentBase64 !== 'string') throw new errors.ValidationError('contentBase64 is required');

@@ -2,8 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isSignoffService } from './context';
 import { judgeArticleChange, judgePageChange, type ChangeVerdict } from './changes';
-import { articleSnapshot, defaultLocale, pageSnapshot, pagesCarrying } from './snapshots';
-import { issuePages, pageStatus, publishRefusal, resetPage } from './service';
+import { articleSnapshot, defaultLocale, pageSnapshot, signedPagesCarrying } from './snapshots';
+import { issuePages, resetPage } from './service';
+import { publishRefusal } from './stages';
 import { fieldError } from '../newsroom/validation-error';
 
 /**
@@ -45,8 +46,9 @@ async function guardPageWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Promise
   }
   if (ctx.action !== 'update' || !ctx.params.documentId) return next();
   const documentId = ctx.params.documentId;
-  const status = await pageStatus(strapi, documentId);
-  if (!status || status.stage === '采编') return next();
+  // Stage is shared by the page's locales: any row tells it.
+  const row: any = await strapi.db.query(PAGE).findOne({ where: { documentId }, select: ['stage'] });
+  if (!row || row.stage === '采编') return next();
   const locale = await localeOf(strapi, ctx);
   const before = await pageSnapshot(strapi, documentId, locale);
   const result = await next();
@@ -59,11 +61,7 @@ async function guardPageWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Promise
 async function watchArticleWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
   const documentId = ctx.params.documentId;
   if (!documentId) return next();
-  const pages = [];
-  for (const p of await pagesCarrying(strapi, documentId)) {
-    const status = await pageStatus(strapi, p);
-    if (status && status.stage !== '采编') pages.push(p);
-  }
+  const pages = await signedPagesCarrying(strapi, documentId);
   if (!pages.length) return next();
 
   const locale = await localeOf(strapi, ctx);
@@ -121,7 +119,7 @@ async function guardIssuePublish(strapi: Core.Strapi, ctx: Ctx, next: () => Prom
   return strapi.db.transaction(async () => {
     const row: any = await strapi.db.query(ISSUE).findOne({ where: { documentId }, select: ['number'] });
     if (!row) return next();
-    const refusal = await publishRefusal(strapi, documentId, data.number ?? row.number);
+    const refusal = publishRefusal(await issuePages(strapi, documentId), data.number ?? row.number);
     // Not `details.pages`: the admin would pin the error on the issue's 版面 field.
     if (refusal) throw new errors.ValidationError(refusal.message, { unsignedPages: refusal.pages });
     for (const locale of await issueLocales(strapi, ctx, documentId)) {

@@ -9,14 +9,14 @@ import {
 
 /**
  * The sign-off chain against Strapi: read a page's stage and credits, sign it,
- * record resets, and tell why an issue may not be published yet.
+ * record resets.
  */
 
 const PAGE = 'api::page.page';
 const SIGNOFF = 'api::signoff.signoff';
 const CONTRIBUTOR = 'api::contributor.contributor';
 
-export type Actor = { name: string; email: string | null; roleCodes: string[]; user?: AdminUser };
+export type Actor = { name: string; email: string | null; roleCodes: string[] };
 export type AdminUser = { id: number; email: string; firstname?: string | null; lastname?: string | null; username?: string | null; roles?: Array<{ code: string }> };
 
 const NAME = { select: ['documentId', 'name'] };
@@ -24,7 +24,7 @@ type Signer = { documentId: string; name: string };
 
 export function actorOfUser(user: AdminUser): Actor {
   const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email;
-  return { name, email: user.email, roleCodes: (user.roles ?? []).map((r) => r.code), user };
+  return { name, email: user.email, roleCodes: (user.roles ?? []).map((r) => r.code) };
 }
 
 /** Who is writing right now: the signed-in admin, an API token, or the system (seed, importer, scripts). */
@@ -154,22 +154,6 @@ export async function resetPage(strapi: Core.Strapi, documentId: string, to: Sta
     actorName: actor.name, actorEmail: actor.email, reason,
   });
 }
-
-/** Why an issue may not go to print yet (one line per page), or null when every page is signed off. */
-export async function publishRefusal(strapi: Core.Strapi, issueDocumentId: string, issueNumber: number | null) {
-  const pages = await issuePages(strapi, issueDocumentId);
-  const head = `第${issueNumber ?? '?'}期不能发布：`;
-  if (!pages.length) return { message: `${head}还没有任何版面`, pages: [] };
-  const blocked = pages.filter((p) => p.missing.length > 0);
-  if (!blocked.length) return null;
-  const lines = blocked.map((p) => `第${p.number}版（${p.stage}）缺${p.missing.join('、')}签字`);
-  return {
-    message: `${head}${lines.join('；')}。每一版都要编辑、版式、审校签字（已审校）后才能发布`,
-    pages: blocked.map((p) => ({ documentId: p.documentId, number: p.number, stage: p.stage, missing: p.missing })),
-  };
-}
-
-export const isSuperAdmin = (actor: Actor) => actor.roleCodes.includes(SUPER_ADMIN_CODE);
 
 /**
  * Signs a page through the whole chain for scripts (demo seed, generated test

@@ -71,10 +71,10 @@ export async function articleSnapshot(strapi: Core.Strapi, documentId: string, l
   };
 }
 
-/** The pages (one row per document) whose placements carry this article. */
-export async function pagesCarrying(strapi: Core.Strapi, articleDocumentId: string) {
+/** The signed pages (past 采编; one per document) whose placements carry this article: the ones a change can send back. */
+export async function signedPagesCarrying(strapi: Core.Strapi, articleDocumentId: string) {
   const rows: any[] = await strapi.db.query('api::page.page').findMany({
-    where: { placements: { article: { documentId: articleDocumentId } } },
+    where: { placements: { article: { documentId: articleDocumentId } }, stage: { $ne: '采编' } },
     select: ['documentId'],
   });
   return [...new Set(rows.map((r) => r.documentId as string))];

@@ -39,6 +39,12 @@ export function lowerStage(a: Stage, b: Stage): Stage {
   return stageIndex(a) <= stageIndex(b) ? a : b;
 }
 
+/** The roles whose signatures a user holding these admin role codes may give. */
+export function rolesHeld(roleCodes: string[]): SignRole[] {
+  if (roleCodes.includes(SUPER_ADMIN_CODE)) return [...ROLES];
+  return ROLES.filter((r) => roleCodes.includes(ROLE_INFO[r].roleCode));
+}
+
 export type SignRefusal = { status: 400 | 403; message: string };
 
 /**
@@ -47,7 +53,7 @@ export type SignRefusal = { status: 400 | 403; message: string };
  */
 export function signRefusal(stage: Stage, role: SignRole, roleCodes: string[], pageLabel: string): SignRefusal | null {
   const info = ROLE_INFO[role];
-  if (!roleCodes.includes(SUPER_ADMIN_CODE) && !roleCodes.includes(info.roleCode)) {
+  if (!rolesHeld(roleCodes).includes(role)) {
     return { status: 403, message: `只有「${info.label}」角色（或超级管理员）可以${info.button}；你的账号没有这个角色` };
   }
   const next = nextRole(stage);
@@ -69,4 +75,23 @@ export function missingSignatures(stage: Stage, credits: PageCredits | null | un
 
 export function pageLabel(page: { number?: number | null }, issue?: { number?: number | null } | null) {
   return `${issue?.number != null ? `第${issue.number}期` : ''}第${page.number ?? '?'}版`;
+}
+
+/**
+ * Why an issue may not go to print yet (one line per page, in the order given),
+ * or null when every page is signed off. An issue without pages is refused too.
+ */
+export function publishRefusal(
+  pages: Array<{ documentId: string; number: number | null; stage: Stage; missing: string[] }>,
+  issueNumber: number | null,
+) {
+  const head = `第${issueNumber ?? '?'}期不能发布：`;
+  if (!pages.length) return { message: `${head}还没有任何版面`, pages: [] };
+  const blocked = pages.filter((p) => p.missing.length > 0);
+  if (!blocked.length) return null;
+  const lines = blocked.map((p) => `第${p.number}版（${p.stage}）缺${p.missing.join('、')}签字`);
+  return {
+    message: `${head}${lines.join('；')}。每一版都要编辑、版式、审校签字（已审校）后才能发布`,
+    pages: blocked.map((p) => ({ documentId: p.documentId, number: p.number, stage: p.stage, missing: p.missing })),
+  };
 }
