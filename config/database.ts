@@ -33,11 +33,28 @@ export default ({ env }) => {
   // Strapi's template leaves DATABASE_FILENAME empty, which fails to open;
   // a relative path is resolved against the project root, not dist/.
   const filename = env('DATABASE_FILENAME', '') || '.tmp/data.db';
+  // WAL: readers are not blocked by a writer in another process (`npm run import`,
+  // `npm run restore` beside `npm run develop`), and a writer waits its turn
+  // (busy_timeout) instead of failing at once. Within one process Strapi keeps
+  // knex's single SQLite connection: a pool of several deadlocks in Strapi's own
+  // bootstrap (a transaction waiting on a write from another connection), so
+  // in-process writers keep their transactions short instead (see the importer).
   return {
     connection: {
       client: 'sqlite',
       connection: { filename: path.isAbsolute(filename) ? filename : path.join(__dirname, '..', '..', filename) },
       useNullAsDefault: true,
+      pool: {
+        afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => {
+          try {
+            conn.pragma('journal_mode = WAL');
+            conn.pragma(`busy_timeout = ${env.int('DATABASE_BUSY_TIMEOUT', 10000)}`);
+            done(null, conn);
+          } catch (error) {
+            done(error as Error, conn);
+          }
+        },
+      },
     },
   };
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerDocumentRules } from './newsroom/document-rules';
+import { registerPublicReads } from './newsroom/public-reads';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureAdminFromEnv } from './bootstrap/admin-user';
@@ -10,9 +11,11 @@ import { registerImportAdminRoutes } from './ocr-import/admin-routes';
 import { registerSignoffRules } from './signoff/document-rules';
 import { registerSignoffAdminRoutes } from './signoff/admin-routes';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
+import { ensurePagePublication } from './bootstrap/page-publication';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerPublicReads(strapi);
     registerDocumentRules(strapi);
     registerSignoffRules(strapi);
     registerSignoffAdminRoutes(strapi);
@@ -24,6 +27,7 @@ export default {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureAdminRoles(strapi);
+    await ensurePagePublication(strapi);
     await ensureAdminFromEnv(strapi);
     await ensureAdminLabels(strapi);
     // Demo content on the first `npm run develop`; tests and production start empty.

@@ -9,7 +9,8 @@ import { ROLE_INFO, type SignRole } from '../signoff/stages';
  * Admin (值班总编) may publish: issues are published whole, with their articles.
  */
 
-export const ROLE_PERMISSIONS_VERSION = 1;
+// 2: a contributor's adminEmail (whose name a signature prints) is no role's to write.
+export const ROLE_PERMISSIONS_VERSION = 2;
 
 const CM = 'plugin::content-manager.explorer';
 const ARTICLE = 'api::article.article';
@@ -22,7 +23,7 @@ const SIGNOFF = 'api::signoff.signoff';
 
 const READABLE = [ARTICLE, ISSUE, PAGE, COLUMN, CONTRIBUTOR, PUBLICATION, SIGNOFF];
 
-/** Editable fields per role and type; `null` = every field (but `stage`, which only a signature moves). */
+/** Editable fields per role and type; `null` = every field but NEVER_WRITABLE. */
 type Grants = { create?: string[]; delete?: string[]; update: Record<string, string[] | null> };
 
 const ARTICLE_TEXT = ['kicker', 'headline', 'subtitle', 'body', 'source', 'suppliedBy', 'authorNote', 'bylines.role', 'photos.caption', 'photos.creditRole'];
@@ -55,9 +56,12 @@ const ROLE_TEXT: Record<SignRole, string> = {
   proofreader: '审校：校对文字；审校签字',
 };
 
+/** Only a signature moves a page's stage; only a Super Admin links a contributor to an admin account. */
+const NEVER_WRITABLE: Record<string, string[]> = { [PAGE]: ['stage'], [CONTRIBUTOR]: ['adminEmail'] };
+
 function allFields(strapi: Core.Strapi, uid: string, { writable = false } = {}): string[] {
   const fields: string[] = strapi.service('admin::content-type').getNestedFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes], { components: strapi.components });
-  return writable ? fields.filter((f) => !(uid === PAGE && f === 'stage')) : fields;
+  return writable ? fields.filter((f) => !(NEVER_WRITABLE[uid] ?? []).includes(f)) : fields;
 }
 
 export function permissionsFor(strapi: Core.Strapi, role: SignRole, locales: string[]) {

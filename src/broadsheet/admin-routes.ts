@@ -4,11 +4,11 @@ import fs from 'fs/promises';
 import os from 'os';
 import path from 'path';
 import { siteView } from './view-model';
-import { renderPage, renderPrint } from './render';
+import { PageNotFoundError, renderPage, renderPrint } from './render';
 import { previewImages } from './preview-images';
 import { exportIssue, ExportError } from './export';
 import { zipFolder } from './zip';
-import { assertAdminCan } from '../newsroom/admin-ability';
+import { assertAdminCanEntry } from '../newsroom/admin-ability';
 
 /**
  * Admin-only routes behind the issue edit view's 预览 and 导出 buttons:
@@ -19,7 +19,7 @@ import { assertAdminCan } from '../newsroom/admin-ability';
  * Both need an authenticated admin who may read issues in the Content Manager.
  */
 
-const assertCanReadIssues = (ctx: any) => assertAdminCan(ctx, 'read', 'api::issue.issue', 'you may not read issues');
+
 
 function queryString(ctx: any, name: string): string | undefined {
   const v = ctx.query[name];
@@ -29,6 +29,7 @@ function queryString(ctx: any, name: string): string | undefined {
 }
 
 export function registerBroadsheetAdminRoutes(strapi: Core.Strapi) {
+  const assertCanReadIssue = (ctx: any) => assertAdminCanEntry(strapi, ctx, 'read', 'api::issue.issue', ctx.params.documentId, 'you may not read this issue');
   const policies = ['admin::isAuthenticatedAdmin'];
   strapi.server.routes({
     type: 'admin',
@@ -39,7 +40,7 @@ export function registerBroadsheetAdminRoutes(strapi: Core.Strapi) {
         path: '/preview/issues/:documentId',
         config: { policies },
         handler: async (ctx: any) => {
-          assertCanReadIssues(ctx);
+          await assertCanReadIssue(ctx);
           const page = queryString(ctx, 'page');
           const locale = queryString(ctx, 'locale');
           const status = queryString(ctx, 'status') === 'published' ? 'published' : 'draft';
@@ -50,7 +51,12 @@ export function registerBroadsheetAdminRoutes(strapi: Core.Strapi) {
           try {
             html = page ? renderPage(view, Number(page), { inlineCss: true }) : renderPrint(view, { inlineCss: true });
           } catch (error: any) {
-            throw new errors.NotFoundError(error.message);
+            // A page number the issue lacks is the caller's mistake; anything else is ours.
+            if (error instanceof PageNotFoundError) throw new errors.NotFoundError(error.message);
+            strapi.log.error(`preview of issue ${ctx.params.documentId} failed: ${error.stack ?? error.message}`);
+            ctx.status = 500;
+            ctx.body = { data: null, error: { status: 500, name: 'PreviewError', message: `预览生成失败：${error.message}` } };
+            return;
           }
           ctx.set('Cache-Control', 'no-store');
           ctx.type = 'text/html; charset=utf-8';
@@ -62,7 +68,7 @@ export function registerBroadsheetAdminRoutes(strapi: Core.Strapi) {
         path: '/export/issues/:documentId',
         config: { policies },
         handler: async (ctx: any) => {
-          assertCanReadIssues(ctx);
+          await assertCanReadIssue(ctx);
           const locale = queryString(ctx, 'locale');
           const drafts = queryString(ctx, 'status') === 'draft';
           const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'banmian-admin-export-'));

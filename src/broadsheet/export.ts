@@ -138,7 +138,7 @@ export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): 
     const bytes = [...files.values()].reduce((n, d) => n + Buffer.byteLength(d), 0);
     files.set(MANIFEST, `${JSON.stringify({ fingerprint, files: [...files.keys()], bytes }, null, 1)}\n`);
     options.onStep?.({ phase: 'render', done: files.size, total: files.size });
-    written = await writeSite(outDir, files);
+    written = await writeSite(outDir, files, { manifest: MANIFEST });
   }
   options.onStep?.({ phase: 'write', done: written.files, total: written.files });
   return {

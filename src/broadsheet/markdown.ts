@@ -6,10 +6,12 @@ import MarkdownIt from 'markdown-it';
  * mailto and relative targets; headings become in-body subheads (小标题),
  * always one level below the article's headline.
  */
-const SAFE_LINK = /^(https?:|mailto:|#|\/(?!\/)|\.{1,2}\/|[^:]*$)/i;
+// `//host/x` and `\\host` are off-site (protocol-relative) and refused like other schemes.
+const SAFE_LINK = /^(?:https?:|mailto:|#|\.{0,2}\/(?![\/\\])|(?![\/\\])[^:]*$)/i;
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
-md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+// Browsers drop tabs and newlines inside URLs, so `/\t/host` must be judged as `//host`.
+md.validateLink = (url: string) => SAFE_LINK.test(url.replace(/[\t\n\r]/g, '').trim());
 md.renderer.rules.heading_open = () => '<h3 class="subhead">';
 md.renderer.rules.heading_close = () => '</h3>\n';
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));

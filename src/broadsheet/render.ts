@@ -48,7 +48,7 @@ export function renderIndex(view: SiteView, options: RenderOptions = {}) {
 
 export function renderPage(view: SiteView, pageNumber: number, options: RenderOptions = {}) {
   const page = view.pages.find((p) => p.number === pageNumber);
-  if (!page) throw new Error(`page ${pageNumber} is not in this issue`);
+  if (!page) throw new PageNotFoundError(`page ${pageNumber} is not in this issue`);
   const i = view.pages.indexOf(page);
   return render('page.njk', view, '../', { page, prev: view.pages[i - 1] ?? null, next: view.pages[i + 1] ?? null }, options);
 }
@@ -77,3 +77,6 @@ export function rendererFingerprint() {
 export function stylesheet() {
   return css();
 }
+
+/** Asked for a page number the issue does not have: the caller's mistake, not a render failure. */
+export class PageNotFoundError extends Error {}

@@ -30,7 +30,27 @@ async function readIfExists(file: string) {
  * (unchanged files hard-linked, not copied) and swapped in by rename, so a
  * reader or a failed export never sees a half-written site.
  */
-export async function writeSite(outDir: string, files: SiteFiles): Promise<WriteResult> {
+/**
+ * The files an earlier export wrote into `target`, from its manifest (the file
+ * named `manifest`, whose `files` lists them). A folder with other content and no
+ * manifest is not ours: refused, so an export never deletes a user's files.
+ */
+async function ownedFiles(target: string, existing: string[], manifest: string): Promise<Set<string>> {
+  if (!existing.length) return new Set();
+  const refuse = (why: string) =>
+    new Error(`refusing to export into ${target}: it is not empty and ${why}, so it is not an earlier banmian export; choose an empty or new folder`);
+  const raw = await readIfExists(path.join(target, manifest));
+  if (!raw) throw refuse(`has no ${manifest}`);
+  try {
+    const listed = JSON.parse(raw.toString('utf8')).files;
+    if (!Array.isArray(listed)) throw new Error('no file list');
+    return new Set([...listed.map(String), manifest]);
+  } catch {
+    throw refuse(`its ${manifest} cannot be read`);
+  }
+}
+
+export async function writeSite(outDir: string, files: SiteFiles, { manifest }: { manifest?: string } = {}): Promise<WriteResult> {
   const target = path.resolve(outDir);
   const bytes = [...files.values()].reduce((n, d) => n + Buffer.byteLength(d), 0);
   let existing: string[] | null = null;
@@ -41,6 +61,10 @@ export async function writeSite(outDir: string, files: SiteFiles): Promise<Write
     if (error.code !== 'ENOENT') throw error.code ? new Error(`cannot write the export to ${target}: ${error.code}`) : error;
   }
 
+  // Files the folder holds that no export of ours wrote: they stay where they are.
+  const owned = existing && manifest ? await ownedFiles(target, existing, manifest) : null;
+  const foreign = existing && owned ? existing.filter((f) => !owned.has(f) && !files.has(f)) : [];
+
   const unchanged = new Set<string>();
   if (existing) {
     for (const [rel, data] of files) {
@@ -48,7 +72,7 @@ export async function writeSite(outDir: string, files: SiteFiles): Promise<Write
       if (old && old.equals(Buffer.isBuffer(data) ? data : Buffer.from(data))) unchanged.add(rel);
     }
   }
-  const removed = existing ? existing.filter((f) => !files.has(f)).length : 0;
+  const removed = existing ? existing.filter((f) => !files.has(f) && !foreign.includes(f)).length : 0;
   if (existing && unchanged.size === files.size && removed === 0) {
     return { written: 0, unchanged: unchanged.size, removed: 0, bytes, files: files.size };
   }
@@ -70,6 +94,11 @@ export async function writeSite(outDir: string, files: SiteFiles): Promise<Write
       } else {
         await fs.writeFile(dest, data);
       }
+    }
+    for (const rel of foreign) {
+      const dest = path.join(tmp, rel);
+      await fs.mkdir(path.dirname(dest), { recursive: true });
+      await fs.link(path.join(target, rel), dest).catch(() => fs.copyFile(path.join(target, rel), dest));
     }
     if (existing) {
       const old = `${tmp}.old`;

@@ -1,10 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { normaliseName, guessContributorKind } from './names';
 import { slugFor, uniqueSlug } from './slug';
 import { fieldError } from './validation-error';
 import { relationDocumentId } from './relation-value';
-import { isApiTokenRequest } from './api-token';
 
 /**
  * Newsroom rules enforced on every write, whatever the entry point (REST, admin,
@@ -22,7 +20,6 @@ const SLUG_SOURCE: Record<string, string> = {
 };
 
 const WRITES = new Set(['create', 'update']);
-const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
 async function existingRow(strapi: Core.Strapi, uid: string, documentId: string | undefined, locale: string | undefined, populate?: object) {
   if (!documentId) return null;
@@ -98,22 +95,6 @@ async function checkNumberUnique(strapi: Core.Strapi, ctx: Context, owner: { fie
 }
 
 /**
- * Strapi 5 lets any role with `find` read drafts by adding `?status=draft` to a
- * content-API request. Drafts are for API-token holders only: everyone else
- * asking for a status other than `published` is refused.
- */
-function guardDraftReads(strapi: Core.Strapi, ctx: Context) {
-  const status = ctx.params.status;
-  if (status === undefined || status === 'published') return;
-  const request = strapi.requestContext.get() as any;
-  if (!request || request.state?.route?.info?.type !== 'content-api') return;
-  const model = strapi.getModel(ctx.uid as any) as any;
-  if (!model?.options?.draftAndPublish) return;
-  if (isApiTokenRequest(request)) return;
-  throw new errors.PolicyError('Drafts can only be read with an API token (status must be "published")');
-}
-
-/**
  * Strapi 5 skips `required` for drafts; a newsroom never wants an article
  * without a headline or an issue without a number, draft or not.
  */
@@ -136,16 +117,44 @@ function checkRequired(ctx: Context) {
   }
 }
 
+const OWNER: Record<string, { field: string; uid: string; label: string }> = {
+  'api::issue.issue': { field: 'publication', uid: 'api::publication.publication', label: 'publication' },
+  'api::page.page': { field: 'issue', uid: 'api::issue.issue', label: 'issue' },
+};
+
+/**
+ * A clone is a new entry made of its source and the changes given: the rules run
+ * on it as on a create (the source's number and owner, a fresh slug unless
+ * another one was typed), so a clone never duplicates a slug or a page number.
+ */
+async function asCreateOfClone(strapi: Core.Strapi, c: Context): Promise<Context> {
+  const { documentId, locale } = c.params;
+  const owner = OWNER[c.uid];
+  const source = await existingRow(strapi, c.uid, documentId, locale, owner ? { [owner.field]: { select: ['documentId'] } } : undefined);
+  const data = (c.params.data ??= {});
+  if (source && data.slug === source.slug) delete data.slug;
+  const merged: Record<string, any> = { ...data };
+  const text = SLUG_SOURCE[c.uid];
+  if (source && text && merged[text] === undefined) merged[text] = source[text];
+  if (source && 'number' in source && merged.number === undefined) merged.number = source.number;
+  if (source && owner && merged[owner.field] === undefined) merged[owner.field] = source[owner.field]?.documentId ?? null;
+  return { uid: c.uid, action: 'create', params: { locale, data: merged } };
+}
+
 export function registerDocumentRules(strapi: Core.Strapi) {
   strapi.documents.use(async (ctx: any, next) => {
     const c = ctx as Context;
-    if (READS.has(c.action)) guardDraftReads(strapi, c);
+    if (c.action === 'clone') {
+      const created = await asCreateOfClone(strapi, c);
+      if (OWNER[c.uid]) await checkNumberUnique(strapi, created, OWNER[c.uid]);
+      await applySlug(strapi, created);
+      if (created.params.data!.slug !== undefined) c.params.data!.slug = created.params.data!.slug;
+    }
     if (WRITES.has(c.action) && c.params?.data) {
       checkRequired(c);
       if (c.uid === 'api::contributor.contributor') await applyContributorName(strapi, c);
       if (c.uid === 'api::column.column' && typeof c.params.data.name === 'string') c.params.data.name = c.params.data.name.trim();
-      if (c.uid === 'api::issue.issue') await checkNumberUnique(strapi, c, { field: 'publication', uid: 'api::publication.publication', label: 'publication' });
-      if (c.uid === 'api::page.page') await checkNumberUnique(strapi, c, { field: 'issue', uid: 'api::issue.issue', label: 'issue' });
+      if (OWNER[c.uid]) await checkNumberUnique(strapi, c, OWNER[c.uid]);
       await applySlug(strapi, c);
     }
     return next();

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { importOcrFile, parseOcrFile } from './import';
 import { InputError, MAX_BYTES } from './decode';
-import { assertAdminCan } from '../newsroom/admin-ability';
+import { assertAdminCan, assertAdminCanEntry } from '../newsroom/admin-ability';
 
 /**
  * Admin-only routes behind the "导入 OCR 文本" page:
@@ -54,7 +54,9 @@ export function registerImportAdminRoutes(strapi: Core.Strapi) {
           if (number !== undefined && (!Number.isInteger(number) || number < 1)) throw new errors.ValidationError('issue must be a positive whole number');
           if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new errors.ValidationError('date must be YYYY-MM-DD');
           try {
-            ctx.body = { data: await importOcrFile(strapi, bytes, fileName, { publication: publication || undefined, issue: number, date: date || undefined, encoding }) };
+            // Importing into an existing issue changes it: the user must be allowed to edit that issue.
+            const authorizeIssue = (id: string) => assertAdminCanEntry(strapi, ctx, 'update', 'api::issue.issue', id, 'you may not change this issue');
+            ctx.body = { data: await importOcrFile(strapi, bytes, fileName, { publication: publication || undefined, issue: number, date: date || undefined, encoding, authorizeIssue }) };
           } catch (error) {
             throw asValidation(error);
           }

@@ -1,17 +1,25 @@
 import type { Core } from '@strapi/strapi';
 import crypto from 'crypto';
 import { findOrCreateContributor } from '../newsroom/contributors';
+import { normaliseName } from '../newsroom/names';
+import { isStale, newJournal, readJournal, saveJournal, undoJournal, dropJournal, type Journal } from './import-journal';
 import { decodeOcrBytes, InputError } from './decode';
 import { parseOcrText, type OcrResult } from './parse';
 
 /**
  * The importer's edge: one OCR file → draft content, written through the
- * Document Service inside one database transaction, so a failure leaves nothing
- * of the file behind. Each article stores `importHash` (the file's SHA-256 and
+ * Document Service. The text is parsed before anything is written; the writes go
+ * in short transactions, one per printed page, held together by a journal
+ * (import-journal.ts), so a failure leaves nothing of the file behind and readers
+ * are never kept waiting. Each article stores `importHash` (the file's SHA-256 and
  * the article's place in it); a file already imported is skipped whole.
  */
 
-export type ImportOptions = { publication?: string; issue?: number; date?: string; encoding?: string; locale?: string };
+export type ImportOptions = {
+  publication?: string; issue?: number; date?: string; encoding?: string; locale?: string;
+  /** Called with an existing issue before anything is written into it; throws to refuse (the admin route checks the user's permissions). */
+  authorizeIssue?: (documentId: string) => Promise<void>;
+};
 export type ImportSummary = { file: string; status: 'imported' | 'already imported'; issue: number; pages: number; articles: number; contributors: number; warnings: number; hash: string };
 
 export function parseOcrFile(bytes: Buffer, file: string, encoding?: string): OcrResult {
@@ -31,6 +39,94 @@ async function resolvePublication(strapi: Core.Strapi, slug: string | undefined,
   throw new InputError(`${file}: ${all.length ? 'several publications exist' : 'no publication exists yet'}: choose one with --publication <slug>`);
 }
 
+/** Imports of the same file within this process wait for each other (SQLite has no advisory locks). */
+const running = new Map<string, Promise<unknown>>();
+async function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = running.get(key) ?? Promise.resolve();
+  const mine = previous.catch(() => undefined).then(fn);
+  running.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (running.get(key) === mine) running.delete(key);
+  }
+}
+
+type Context = { strapi: Core.Strapi; hash: string; locale: string; journal: Journal };
+
+async function contributorFor(c: Context, rawName: string) {
+  const name = normaliseName(rawName);
+  const existing = name ? await c.strapi.documents('api::contributor.contributor').findFirst({ filters: { name } }) : null;
+  if (existing) return existing.documentId;
+  const created = await findOrCreateContributor(c.strapi, rawName);
+  c.journal.contributors.push(created.documentId);
+  return created.documentId;
+}
+
+async function columnFor(c: Context, name: string) {
+  const columns = c.strapi.documents('api::column.column');
+  const existing = await columns.findFirst({ filters: { name }, locale: c.locale });
+  if (existing) return existing.documentId;
+  const created = await columns.create({ data: { name } as any, locale: c.locale });
+  c.journal.columns.push(created.documentId);
+  return created.documentId;
+}
+
+/** One printed page: its articles, then the page (new, or an existing one of that number with the articles added). */
+async function writePage(c: Context, issue: string, existingPages: any[], pi: number, parsed: OcrResult['pages'][number]) {
+  const { strapi, hash, locale } = c;
+  const pages = strapi.documents('api::page.page');
+  const page: any = parsed.number ? existingPages.find((p: any) => p.number === parsed.number) : null;
+  const placements: any[] = page ? (page.placements ?? []).map((pl: any) => ({ article: pl.article?.documentId, order: pl.order, span: pl.span, lead: pl.lead })) : [];
+  for (const [ai, a] of parsed.articles.entries()) {
+    const bylines = [];
+    for (const b of a.bylines) {
+      const people = [];
+      for (const n of b.names) people.push(await contributorFor(c, n));
+      bylines.push({ role: b.role, contributors: people });
+    }
+    const photos = [];
+    for (const ph of a.photos) {
+      photos.push({ caption: ph.caption, position: ph.position, credit: ph.credit ? await contributorFor(c, ph.credit) : null, creditRole: ph.creditRole, creditKind: ph.creditKind });
+    }
+    const column = a.column ? await columnFor(c, a.column) : null;
+    const created = await strapi.documents('api::article.article').create({
+      data: {
+        kicker: a.kicker, headline: a.headline, subtitle: a.subtitle, body: a.body, source: a.source, suppliedBy: a.suppliedBy, authorNote: a.authorNote,
+        column, bylines, photos, importHash: `${hash}:${pi}:${ai}`,
+      } as any,
+      locale,
+    });
+    c.journal.articles.push(created.documentId);
+    placements.push({ article: created.documentId, order: placements.length + 1, span: ai === 0 ? 4 : 2, lead: ai === 0 && placements.length === 0 });
+  }
+  const credits: Record<string, string | null> = {};
+  for (const role of ['editor', 'layout', 'proofreader'] as const) {
+    const name = parsed.credits?.[role];
+    if (name) credits[role] = await contributorFor(c, name);
+  }
+  const asList = (pl: any[]) => pl.map((p) => ({ ...p, article: { documentId: p.article } }));
+  if (page) {
+    const row: any = await strapi.db.query('api::page.page').findOne({
+      where: { documentId: page.documentId, locale, publishedAt: null },
+      populate: { credits: { populate: { editor: { select: ['documentId'] }, layout: { select: ['documentId'] }, proofreader: { select: ['documentId'] } } } },
+    });
+    const before = Object.fromEntries(['editor', 'layout', 'proofreader'].map((r) => [r, row?.credits?.[r]?.documentId ?? null]));
+    c.journal.changedPages.push({ documentId: page.documentId, locale, placements: (page.placements ?? []).map((pl: any) => ({ article: pl.article?.documentId, order: pl.order, span: pl.span, lead: pl.lead })), credits: before });
+    await pages.update({ documentId: page.documentId, locale, data: { placements, ...(Object.keys(credits).length ? { credits } : {}) } as any });
+    page.placements = asList(placements);
+    return;
+  }
+  const used = existingPages.map((p: any) => p.number);
+  const number = parsed.number ?? (used.length ? Math.max(...used) + 1 : 1);
+  // A new page starts unsigned with no credits (document rules); the credits
+  // printed on the old page are then filled in as an editor would.
+  const created = await pages.create({ data: { number, name: parsed.name, issue, placements } as any, locale });
+  c.journal.pages.push(created.documentId);
+  existingPages.push({ documentId: created.documentId, number, placements: asList(placements) });
+  if (Object.keys(credits).length) await pages.update({ documentId: created.documentId, locale, data: { credits } as any });
+}
+
 export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const result = parseOcrFile(bytes, file, options.encoding);
   const hash = crypto.createHash('sha256').update(bytes).digest('hex');
@@ -39,63 +135,57 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
   if (!number) throw new InputError(`${file}: the text names no issue (第N期): pass --issue <number>`);
   const articleCount = result.pages.reduce((n, p) => n + p.articles.length, 0);
   if (!articleCount) throw new InputError(`${file}: no article found in the text`);
+  const summary = { file, issue: number, pages: result.pages.length, articles: articleCount, warnings: result.warnings.length, hash };
 
-  const articles = strapi.documents('api::article.article');
-  const done = await articles.findFirst({ filters: { importHash: { $startsWith: `${hash}:` } }, locale, status: 'draft' });
-  if (done) return { file, status: 'already imported', issue: number, pages: result.pages.length, articles: articleCount, contributors: 0, warnings: result.warnings.length, hash };
+  return oneAtATime(hash, async () => {
+    const c: Context = { strapi, hash, locale, journal: newJournal(file) };
+    // Step 1: is it done, or under way elsewhere? Then the issue. Asked under a lock on the
+    // file's hash (PostgreSQL), so two imports of one file at once write it once.
+    const start = await strapi.db.transaction(async ({ trx }: any) => {
+      if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`banmian-import:${hash}`]);
+      const earlier = await readJournal(strapi, hash);
+      if (earlier && !isStale(earlier)) throw new InputError(`${file}: this file is being imported right now (since ${earlier.startedAt}); try again when that import has finished`);
+      if (earlier) await undoJournal(strapi, hash, earlier, locale); // left by an import that died
+      const done = await strapi.documents('api::article.article').findFirst({ filters: { importHash: { $startsWith: `${hash}:` } }, locale, status: 'draft' });
+      if (done) return null;
+      const publication = await resolvePublication(strapi, options.publication, file);
+      const issues = strapi.documents('api::issue.issue');
+      let issue = await issues.findFirst({ filters: { number, publication: { documentId: publication.documentId } }, locale, status: 'draft' });
+      if (issue && options.authorizeIssue) await options.authorizeIssue(issue.documentId);
+      if (!issue) {
+        if (!options.date) throw new InputError(`${file}: issue 第${number}期 does not exist yet: pass --date YYYY-MM-DD to create it`);
+        issue = await issues.create({ data: { number, date: options.date, publication: publication.documentId } as any, locale });
+        c.journal.issue = issue.documentId;
+      }
+      await saveJournal(strapi, hash, c.journal);
+      return { issue: issue.documentId as string };
+    });
+    if (!start) return { ...summary, status: 'already imported' as const, contributors: 0 };
 
-  const before = await strapi.db.query('api::contributor.contributor').count();
-  await strapi.db.transaction(async () => {
-    const publication = await resolvePublication(strapi, options.publication, file);
-    const issues = strapi.documents('api::issue.issue');
-    let issue = await issues.findFirst({ filters: { number, publication: { documentId: publication.documentId } }, locale, status: 'draft' });
-    if (!issue) {
-      if (!options.date) throw new InputError(`${file}: issue 第${number}期 does not exist yet: pass --date YYYY-MM-DD to create it`);
-      issue = await issues.create({ data: { number, date: options.date, publication: publication.documentId } as any, locale });
-    }
-    const pages = strapi.documents('api::page.page');
-    const columns = strapi.documents('api::column.column');
-    for (const [pi, parsed] of result.pages.entries()) {
-      const existingPages = await pages.findMany({ filters: { issue: { documentId: issue.documentId } }, locale, populate: { placements: { populate: { article: { fields: ['documentId'] } } } } as any });
-      let page: any = parsed.number ? existingPages.find((p: any) => p.number === parsed.number) : null;
-      const placements: any[] = page ? (page.placements ?? []).map((pl: any) => ({ article: pl.article?.documentId, order: pl.order, span: pl.span, lead: pl.lead })) : [];
-      for (const [ai, a] of parsed.articles.entries()) {
-        const bylines = [];
-        for (const b of a.bylines) {
-          const people = [];
-          for (const n of b.names) people.push((await findOrCreateContributor(strapi, n)).documentId);
-          bylines.push({ role: b.role, contributors: people });
-        }
-        const photos = [];
-        for (const ph of a.photos) {
-          const credit = ph.credit ? (await findOrCreateContributor(strapi, ph.credit)).documentId : null;
-          photos.push({ caption: ph.caption, position: ph.position, credit, creditRole: ph.creditRole, creditKind: ph.creditKind });
-        }
-        let column = null;
-        if (a.column) column = (await columns.findFirst({ filters: { name: a.column }, locale })) ?? (await columns.create({ data: { name: a.column } as any, locale }));
-        const created = await articles.create({
-          data: {
-            kicker: a.kicker, headline: a.headline, subtitle: a.subtitle, body: a.body, source: a.source, suppliedBy: a.suppliedBy, authorNote: a.authorNote,
-            column: column?.documentId, bylines, photos, importHash: `${hash}:${pi}:${ai}`,
-          } as any,
-          locale,
+    const before = await strapi.db.query('api::contributor.contributor').count();
+    try {
+      // The issue's pages are read once; pages made below are added to the list.
+      const existingPages: any[] = await strapi.documents('api::page.page').findMany({
+        filters: { issue: { documentId: start.issue } }, locale, populate: { placements: { populate: { article: { fields: ['documentId'] } } } } as any,
+      });
+      for (const [pi, parsed] of result.pages.entries()) {
+        // Step 2…n: one short transaction per printed page, the journal saved with it.
+        await strapi.db.transaction(async () => {
+          await writePage(c, start.issue, existingPages, pi, parsed);
+          await saveJournal(strapi, hash, c.journal);
         });
-        placements.push({ article: created.documentId, order: placements.length + 1, span: ai === 0 ? 4 : 2, lead: ai === 0 && placements.length === 0 });
+        // Let the event loop serve others between steps: the database driver answers
+        // synchronously, so without this the whole import would run in one go.
+        await new Promise((resolve) => setImmediate(resolve));
       }
-      const credits: Record<string, string | null> = {};
-      for (const role of ['editor', 'layout', 'proofreader'] as const) {
-        const name = parsed.credits?.[role];
-        if (name) credits[role] = (await findOrCreateContributor(strapi, name)).documentId;
-      }
-      if (page) {
-        await pages.update({ documentId: page.documentId, locale, data: { placements, ...(Object.keys(credits).length ? { credits } : {}) } as any });
-      } else {
-        const used = existingPages.map((p: any) => p.number);
-        const pageNumber = parsed.number ?? (used.length ? Math.max(...used) + 1 : 1);
-        await pages.create({ data: { number: pageNumber, name: parsed.name, issue: issue.documentId, credits, placements } as any, locale });
-      }
+      await dropJournal(strapi, hash);
+    } catch (error) {
+      // The failed step rolled itself back; the journal undoes the steps before it.
+      const saved = await readJournal(strapi, hash);
+      if (saved) await undoJournal(strapi, hash, saved, locale);
+      throw error;
     }
+    const after = await strapi.db.query('api::contributor.contributor').count();
+    return { ...summary, status: 'imported' as const, contributors: after - before };
   });
-  const after = await strapi.db.query('api::contributor.contributor').count();
-  return { file, status: 'imported', issue: number, pages: result.pages.length, articles: articleCount, contributors: after - before, warnings: result.warnings.length, hash };
 }

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ROLES, ROLE_INFO, nextRole, publishRefusal, rolesHeld } from './stages';
 import { actorOfUser, contributorForUser, issuePages, pageHistory, pageStatus, signPage } from './service';
-import { assertAdminCan } from '../newsroom/admin-ability';
+import { assertAdminCanEntry } from '../newsroom/admin-ability';
 
 /**
  * Admin-only routes behind the 签字 panel of the page edit view and the 版面
@@ -12,9 +12,9 @@ import { assertAdminCan } from '../newsroom/admin-ability';
  *   GET  /banmian/issues/:documentId/pages    pages with stage and credits, and why it cannot be published yet
  */
 
-const assertCanRead = (ctx: any, uid: string) => assertAdminCan(ctx, 'read', uid, '你没有查看这类内容的权限');
 
 export function registerSignoffAdminRoutes(strapi: Core.Strapi) {
+  const assertCanRead = (ctx: any, uid: string) => assertAdminCanEntry(strapi, ctx, 'read', uid, ctx.params.documentId, '你没有查看这条内容的权限');
   const policies = ['admin::isAuthenticatedAdmin'];
   strapi.server.routes({
     type: 'admin',
@@ -25,7 +25,7 @@ export function registerSignoffAdminRoutes(strapi: Core.Strapi) {
         path: '/pages/:documentId/signoff',
         config: { policies },
         handler: async (ctx: any) => {
-          assertCanRead(ctx, 'api::page.page');
+          await assertCanRead(ctx, 'api::page.page');
           const page = await pageStatus(strapi, ctx.params.documentId);
           if (!page) throw new errors.NotFoundError(`没有这个版面（documentId ${ctx.params.documentId}）`);
           const mine = rolesHeld(actorOfUser(ctx.state.user).roleCodes);
@@ -43,7 +43,7 @@ export function registerSignoffAdminRoutes(strapi: Core.Strapi) {
         path: '/pages/:documentId/sign',
         config: { policies },
         handler: async (ctx: any) => {
-          assertCanRead(ctx, 'api::page.page');
+          await assertCanRead(ctx, 'api::page.page');
           // signPage refuses an unknown role, a role the user lacks and a signature out of
           // order; the contributor is looked up (or linked) only once the signature is in order,
           // so a refused signature changes nothing.
@@ -61,7 +61,7 @@ export function registerSignoffAdminRoutes(strapi: Core.Strapi) {
         path: '/issues/:documentId/pages',
         config: { policies },
         handler: async (ctx: any) => {
-          assertCanRead(ctx, 'api::issue.issue');
+          await assertCanRead(ctx, 'api::issue.issue');
           const issue: any = await strapi.db.query('api::issue.issue').findOne({ where: { documentId: ctx.params.documentId }, select: ['number'] });
           if (!issue) throw new errors.NotFoundError(`没有这一期（documentId ${ctx.params.documentId}）`);
           const pages = await issuePages(strapi, ctx.params.documentId);

@@ -1,14 +1,19 @@
 import { AsyncLocalStorage } from 'async_hooks';
 
 /**
- * Marks writes made by the sign-off service itself (stage, credits, history),
- * so the document rules let them through and do not count them as edits.
+ * Marks writes made by banmian itself, so the document rules let them through:
+ *  - `signing`: the sign-off service (stage, credits, history), not counted as edits;
+ *  - `publishing`: a publication cascade (a signed page or issue publishing its
+ *    articles and pages), the only way placed articles and pages go live.
  * The storage hangs off a global symbol: tests and scripts load this module from
  * src/ while Strapi loads it from dist/, and both must see the same mark.
  */
+type Mark = { signing?: true; publishing?: true };
 const KEY = Symbol.for('banmian.signoff.context');
-const holder = globalThis as unknown as Record<symbol, AsyncLocalStorage<{ signing: true }> | undefined>;
-const storage = (holder[KEY] ??= new AsyncLocalStorage<{ signing: true }>());
+const holder = globalThis as unknown as Record<symbol, AsyncLocalStorage<Mark> | undefined>;
+const storage = (holder[KEY] ??= new AsyncLocalStorage<Mark>());
 
-export const asSignoffService = <T>(fn: () => Promise<T>) => storage.run({ signing: true }, fn);
+export const asSignoffService = <T>(fn: () => Promise<T>) => storage.run({ ...storage.getStore(), signing: true }, fn);
 export const isSignoffService = () => storage.getStore()?.signing === true;
+export const asPublicationCascade = <T>(fn: () => Promise<T>) => storage.run({ ...storage.getStore(), publishing: true }, fn);
+export const isPublicationCascade = () => storage.getStore()?.publishing === true;

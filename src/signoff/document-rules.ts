@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { isSignoffService } from './context';
+import { isPublicationCascade, isSignoffService } from './context';
 import { judgeArticleChange, judgePageChange, type ChangeVerdict } from './changes';
 import { articleSnapshot, defaultLocale, pageSnapshot, signedPagesCarrying } from './snapshots';
-import { issuePages, resetPage } from './service';
-import { publishRefusal } from './stages';
+import { currentActor, issuePages, pageStatus, resetPage, writeHistory } from './service';
+import { PAGE_DRAFT, draftPages, pagesCarrying, publishRows, unpublishPages } from './publication';
+import { pagePublishRefusal, placedArticleRefusal, publishIssueContent } from './publish-guards';
 import { fieldError } from '../newsroom/validation-error';
+import { guardAccountLink, guardContributorDelete } from './contributor-guards';
 
 /**
  * The sign-off chain on every write path (admin, REST, scripts), as a Document
@@ -13,10 +15,9 @@ import { fieldError } from '../newsroom/validation-error';
  *  - `stage` and the history change only through the sign-off service;
  *  - an edit of a signed page, or of an article placed on it, sends the page back
  *    (src/signoff/changes.ts decides how far) and records a 退回 in the history;
- *  - an issue is published only when every page is signed off (已审校 with all
- *    three credits); publishing it publishes its placed articles in the same
- *    transaction, unpublishing takes them back (unless another published issue
- *    still carries them);
+ *  - new and cloned pages start unsigned;
+ *  - pages and placed articles go live only through signatures: the publication
+ *    model of src/signoff/publication.ts, with its refusals in publish-guards.ts;
  *  - a contributor credited on a page, in a byline or under a photo cannot be deleted.
  */
 
@@ -28,26 +29,47 @@ const CONTRIBUTOR = 'api::contributor.contributor';
 
 type Ctx = { uid: string; action: string; params: { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, any> } };
 
-const ID = { select: ['documentId'] };
-
 async function localeOf(strapi: Core.Strapi, ctx: Ctx): Promise<string> {
   const l = ctx.params.locale;
   return typeof l === 'string' && l !== '*' ? l : defaultLocale(strapi);
 }
 
+/**
+ * Any new page (created, cloned, imported) starts unsigned: 采编, no credits, and a
+ * 新建 row in its history. A clone of a signed page carries no signatures over.
+ */
+async function guardPageCreate(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
+  const data = (ctx.params.data ??= {});
+  if (ctx.action === 'create' && data.stage && data.stage !== '采编') {
+    throw fieldError('stage', '新版面从「采编」开始；版面状态只能通过签字改变', data.stage);
+  }
+  data.stage = '采编';
+  data.credits = null;
+  // Saved, not published: a page goes live only through its signatures (publication.ts).
+  if (ctx.params.status === 'published') ctx.params.status = 'draft';
+  const source = ctx.action === 'clone' ? await pageStatus(strapi, ctx.params.documentId!) : null;
+  const result: any = await next();
+  const documentId = result?.documentId;
+  if (documentId) {
+    const page = await pageStatus(strapi, documentId);
+    const actor = currentActor(strapi);
+    await writeHistory(strapi, {
+      pageDocumentId: documentId, label: page?.label ?? documentId, action: '新建', toStage: '采编',
+      actorName: actor.name, actorEmail: actor.email, reason: source ? `复制自${source.label}，签字不随复制` : null,
+    });
+  }
+  return result;
+}
+
 async function guardPageWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
   const data = ctx.params.data;
   // The edit form sends the stage it loaded; whatever it says, only a signature moves it.
-  if (data && 'stage' in data) {
-    if (ctx.action === 'create' && data.stage && data.stage !== '采编') {
-      throw fieldError('stage', '新版面从「采编」开始；版面状态只能通过签字改变', data.stage);
-    }
-    delete data.stage;
-  }
-  if (ctx.action !== 'update' || !ctx.params.documentId) return next();
-  const documentId = ctx.params.documentId;
-  // Stage is shared by the page's locales: any row tells it.
-  const row: any = await strapi.db.query(PAGE).findOne({ where: { documentId }, select: ['stage'] });
+  if (data && 'stage' in data) delete data.stage;
+  // Saved, not published: a page goes live only through its signatures (publication.ts).
+  if (ctx.params.status === 'published') ctx.params.status = 'draft';
+  const documentId = ctx.params.documentId!;
+  // Stage is shared by the page's locales: any draft row tells it.
+  const row: any = await strapi.db.query(PAGE).findOne({ where: { documentId, ...PAGE_DRAFT }, select: ['stage'] });
   if (!row || row.stage === '采编') return next();
   const locale = await localeOf(strapi, ctx);
   const before = await pageSnapshot(strapi, documentId, locale);
@@ -56,6 +78,22 @@ async function guardPageWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Promise
   const verdict = before && after ? judgePageChange(before, after) : null;
   if (verdict) await resetPage(strapi, documentId, verdict.stage, `版面改动：${verdict.fields.join('、')}`);
   return result;
+}
+
+/** A Super Admin's own publish of a page: only a signed page of a published issue, with its articles first. */
+async function guardPagePublish(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
+  const refusal = await pagePublishRefusal(strapi, ctx.params.documentId!);
+  if (refusal) throw new errors.ValidationError(refusal);
+  const locales = await localesOf(strapi, PAGE, ctx);
+  await publishRows(strapi, await draftPages(strapi, { documentId: ctx.params.documentId, locale: { $in: locales } }), { pagesToo: false });
+  return next();
+}
+
+async function articleOwnPublish(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
+  const pages = await pagesCarrying(strapi, ctx.params.documentId!);
+  if (!pages.length) return next();
+  const row: any = await strapi.db.query(ARTICLE).findOne({ where: { documentId: ctx.params.documentId }, select: ['headline'] });
+  throw new errors.ValidationError(placedArticleRefusal(row?.headline ?? ctx.params.documentId!, pages), { pages: pages.map((p) => p.documentId) });
 }
 
 async function watchArticleWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
@@ -81,31 +119,13 @@ async function watchArticleWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Prom
   return result;
 }
 
-async function issueLocales(strapi: Core.Strapi, ctx: Ctx, documentId: string): Promise<string[]> {
+/** The locales a publish or unpublish call is about: the one given, the list given, or every locale of the document for '*'. */
+async function localesOf(strapi: Core.Strapi, uid: string, ctx: Ctx): Promise<string[]> {
   const l = ctx.params.locale;
   if (Array.isArray(l)) return l;
   if (l !== '*') return [await localeOf(strapi, ctx)];
-  const rows: any[] = await strapi.db.query(ISSUE).findMany({ where: { documentId }, select: ['locale'] });
+  const rows: any[] = await strapi.db.query(uid as any).findMany({ where: { documentId: ctx.params.documentId }, select: ['locale'] });
   return [...new Set(rows.map((r) => r.locale as string))];
-}
-
-/** Articles placed on the issue's pages in that locale. */
-async function placedArticles(strapi: Core.Strapi, issueDocumentId: string, locale: string): Promise<string[]> {
-  const pages: any[] = await strapi.db.query(PAGE).findMany({
-    where: { issue: { documentId: issueDocumentId }, locale },
-    populate: { placements: { populate: { article: ID } } },
-  });
-  return [...new Set(pages.flatMap((p) => (p.placements ?? []).map((pl: any) => pl.article?.documentId).filter(Boolean)))] as string[];
-}
-
-async function stillInAnotherPublishedIssue(strapi: Core.Strapi, article: string, issueDocumentId: string, locale: string) {
-  const pages: any[] = await strapi.db.query(PAGE).findMany({
-    where: { placements: { article: { documentId: article } }, locale },
-    populate: { issue: ID },
-  });
-  const others = [...new Set(pages.map((p) => p.issue?.documentId).filter((d) => d && d !== issueDocumentId))];
-  if (!others.length) return false;
-  return (await strapi.db.query(ISSUE).count({ where: { documentId: { $in: others }, locale, publishedAt: { $notNull: true } } })) > 0;
 }
 
 async function guardIssuePublish(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
@@ -119,14 +139,7 @@ async function guardIssuePublish(strapi: Core.Strapi, ctx: Ctx, next: () => Prom
   return strapi.db.transaction(async () => {
     const row: any = await strapi.db.query(ISSUE).findOne({ where: { documentId }, select: ['number'] });
     if (!row) return next();
-    const refusal = publishRefusal(await issuePages(strapi, documentId), data.number ?? row.number);
-    // Not `details.pages`: the admin would pin the error on the issue's 版面 field.
-    if (refusal) throw new errors.ValidationError(refusal.message, { unsignedPages: refusal.pages });
-    for (const locale of await issueLocales(strapi, ctx, documentId)) {
-      for (const article of await placedArticles(strapi, documentId, locale)) {
-        await strapi.documents(ARTICLE as any).publish({ documentId: article, locale });
-      }
-    }
+    await publishIssueContent(strapi, documentId, await localesOf(strapi, ISSUE, ctx), data.number ?? row.number);
     return next();
   });
 }
@@ -148,43 +161,17 @@ async function watchIssuePages(strapi: Core.Strapi, ctx: Ctx, next: () => Promis
   return result;
 }
 
+/** An issue taken down takes its pages down, and the articles no other published page carries. */
 async function cascadeIssueUnpublish(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
   const { documentId } = ctx.params;
   if (!documentId) return next();
   return strapi.db.transaction(async () => {
+    const locales = await localesOf(strapi, ISSUE, ctx);
     const result = await next();
-    for (const locale of await issueLocales(strapi, ctx, documentId)) {
-      for (const article of await placedArticles(strapi, documentId, locale)) {
-        if (await stillInAnotherPublishedIssue(strapi, article, documentId, locale)) continue;
-        await strapi.documents(ARTICLE as any).unpublish({ documentId: article, locale });
-      }
-    }
+    const pages = (await issuePages(strapi, documentId)).map((p) => p.documentId);
+    await unpublishPages(strapi, pages, locales);
     return result;
   });
-}
-
-async function guardContributorDelete(strapi: Core.Strapi, ctx: Ctx) {
-  const id = ctx.params.documentId;
-  if (!id) return;
-  const contributor: any = await strapi.db.query(CONTRIBUTOR).findOne({ where: { documentId: id }, select: ['name'] });
-  if (!contributor) return;
-  const who = { documentId: id };
-  const uses: string[] = [];
-  const pages: any[] = await strapi.db.query(PAGE).findMany({
-    where: { $or: [{ credits: { editor: who } }, { credits: { layout: who } }, { credits: { proofreader: who } }] },
-    populate: { issue: { select: ['number'] } },
-    select: ['documentId', 'number'],
-  });
-  const byNumber = [...new Map(pages.map((p) => [p.documentId, p])).values()].sort((a, b) => (a.issue?.number ?? 0) - (b.issue?.number ?? 0) || a.number - b.number);
-  for (const p of byNumber) uses.push(`第${p.issue?.number ?? '?'}期第${p.number}版的编辑/版式/审校署名`);
-  const articles: any[] = await strapi.db.query(ARTICLE).findMany({
-    where: { $or: [{ bylines: { contributors: who } }, { photos: { credit: who } }] },
-    select: ['documentId', 'headline'],
-  });
-  for (const a of new Map(articles.map((a) => [a.documentId, a])).values()) uses.push(`稿件「${a.headline}」的署名`);
-  if (uses.length) {
-    throw new errors.ValidationError(`不能删除人员「${contributor.name}」：仍署名于 ${uses.slice(0, 5).join('、')}${uses.length > 5 ? ` 等 ${uses.length} 处` : ''}。请先换人或删去这些署名`, { uses });
-  }
 }
 
 export function registerSignoffRules(strapi: Core.Strapi) {
@@ -194,16 +181,36 @@ export function registerSignoffRules(strapi: Core.Strapi) {
     if (uid === SIGNOFF && ['create', 'update', 'delete', 'clone'].includes(action) && !isSignoffService()) {
       throw new errors.PolicyError('签字记录由签字和退回自动产生，不能手工新建、修改或删除');
     }
-    if (isSignoffService()) return next();
-    if (uid === PAGE && (action === 'create' || action === 'update')) return guardPageWrite(strapi, ctx, next);
-    if (uid === ARTICLE && ['update', 'discardDraft', 'delete'].includes(action)) return watchArticleWrite(strapi, ctx, next);
+    if (isSignoffService() || isPublicationCascade()) return next();
+    if (uid === PAGE) {
+      if (action === 'create' || action === 'clone') return guardPageCreate(strapi, ctx, next);
+      if (action === 'update') return guardPageWrite(strapi, ctx, next);
+      if (action === 'publish') return strapi.db.transaction(() => guardPagePublish(strapi, ctx, next));
+      if (action === 'unpublish') {
+        return strapi.db.transaction(async () => {
+          const locales = await localesOf(strapi, PAGE, ctx);
+          const result = await next();
+          await unpublishPages(strapi, [ctx.params.documentId!], locales, { pagesToo: false });
+          return result;
+        });
+      }
+    }
+    if (uid === ARTICLE) {
+      if (action === 'publish') return articleOwnPublish(strapi, ctx, next);
+      // Saved as a draft: a placed article goes live with its signed page (publication.ts).
+      if ((action === 'update' || action === 'create') && ctx.params.status === 'published' && ctx.params.documentId) {
+        if ((await pagesCarrying(strapi, ctx.params.documentId)).length) ctx.params.status = 'draft';
+      }
+      if (['update', 'discardDraft', 'delete'].includes(action)) return watchArticleWrite(strapi, ctx, next);
+    }
     if (uid === ISSUE) {
       const publishing = action === 'publish' || ((action === 'create' || action === 'update') && ctx.params.status === 'published');
       if (publishing) return guardIssuePublish(strapi, ctx, next);
       if (action === 'unpublish') return cascadeIssueUnpublish(strapi, ctx, next);
       if (action === 'update') return watchIssuePages(strapi, ctx, next);
     }
-    if (uid === CONTRIBUTOR && action === 'delete') await guardContributorDelete(strapi, ctx);
+    if (uid === CONTRIBUTOR && action === 'delete') await guardContributorDelete(strapi, ctx.params.documentId);
+    if (uid === CONTRIBUTOR && ['create', 'update', 'clone'].includes(action)) await guardAccountLink(strapi, ctx.params.documentId, ctx.params.data);
     return next();
   });
 }

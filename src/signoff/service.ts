@@ -3,6 +3,8 @@ import { errors } from '@strapi/utils';
 import { asSignoffService } from './context';
 import { normaliseName } from '../newsroom/names';
 import { defaultLocale } from './snapshots';
+import { isApiTokenRequest } from '../newsroom/api-token';
+import { PAGE_DRAFT, issueIsPublished, publishPageWithArticles } from './publication';
 import {
   ROLES, ROLE_INFO, SUPER_ADMIN_CODE, type SignRole, type Stage, isStage, missingSignatures, pageLabel, signRefusal, stageIndex,
 } from './stages';
@@ -33,7 +35,7 @@ export function currentActor(strapi: Core.Strapi): Actor {
   const user = ctx?.state?.user;
   if (user?.email && ctx?.state?.route?.info?.type === 'admin') return actorOfUser(user);
   const token = ctx?.state?.auth?.credentials;
-  if (token?.name && ctx?.state?.auth?.strategy?.name === 'api-token') return { name: `API 令牌「${token.name}」`, email: null, roleCodes: [] };
+  if (token?.name && isApiTokenRequest(ctx)) return { name: `API 令牌「${token.name}」`, email: null, roleCodes: [] };
   return { name: '系统', email: null, roleCodes: [] };
 }
 
@@ -59,9 +61,9 @@ const STATUS_POPULATE = {
   credits: { populate: { editor: NAME, layout: NAME, proofreader: NAME } },
 };
 
-/** A page's stage and credits (shared by all its locales), or null if there is no such page. */
+/** A page's stage and credits (shared by all its locales; read off the draft, the working copy), or null if there is no such page. */
 export async function pageStatus(strapi: Core.Strapi, documentId: string): Promise<(PageStatus & { locale: string }) | null> {
-  const rows: any[] = await strapi.db.query(PAGE).findMany({ where: { documentId }, populate: STATUS_POPULATE });
+  const rows: any[] = await strapi.db.query(PAGE).findMany({ where: { documentId, ...PAGE_DRAFT }, populate: STATUS_POPULATE });
   if (!rows.length) return null;
   const fallback = await defaultLocale(strapi);
   const row = rows.find((r) => r.locale === fallback) ?? rows[0];
@@ -71,7 +73,7 @@ export async function pageStatus(strapi: Core.Strapi, documentId: string): Promi
 /** The pages of an issue, one per document, in page-number order. */
 export async function issuePages(strapi: Core.Strapi, issueDocumentId: string): Promise<PageStatus[]> {
   const rows: any[] = await strapi.db.query(PAGE).findMany({
-    where: { issue: { documentId: issueDocumentId } },
+    where: { issue: { documentId: issueDocumentId }, ...PAGE_DRAFT },
     populate: STATUS_POPULATE,
     orderBy: [{ number: 'asc' }],
   });
@@ -88,7 +90,7 @@ export async function pageHistory(strapi: Core.Strapi, documentId: string) {
   });
 }
 
-async function writeHistory(strapi: Core.Strapi, entry: Record<string, unknown>) {
+export async function writeHistory(strapi: Core.Strapi, entry: Record<string, unknown>) {
   await asSignoffService(() => strapi.documents(SIGNOFF as any).create({ data: { ...entry, at: new Date().toISOString() } as any }));
 }
 
@@ -108,9 +110,10 @@ export async function contributorForUser(strapi: Core.Strapi, user: AdminUser): 
   if (same?.adminEmail) {
     throw new errors.ValidationError(`人员「${name}」已关联后台账号 ${same.adminEmail}；请在「人员/单位」中为 ${user.email} 指定所属人员（adminEmail）`);
   }
+  // The sign-off service links the account itself; nobody else may write adminEmail (contributor-guards.ts).
   const docs = strapi.documents(CONTRIBUTOR as any);
-  if (same) return (await docs.update({ documentId: same.documentId, data: { adminEmail: email } as any })) as any;
-  return (await docs.create({ data: { name, kind: 'person', adminEmail: email } as any })) as any;
+  if (same) return (await asSignoffService(() => docs.update({ documentId: same.documentId, data: { adminEmail: email } as any }))) as any;
+  return (await asSignoffService(() => docs.create({ data: { name, kind: 'person', adminEmail: email } as any }))) as any;
 }
 
 /**
@@ -138,6 +141,8 @@ export async function signPage(
       pageDocumentId: page.documentId, label: page.label, action: '签字', fromStage: page.stage, toStage: to, role: input.role,
       actorName: input.actor.name, actorEmail: input.actor.email, contributor: contributor.documentId, contributorName: contributor.name,
     });
+    // The last signature of a page of a live issue puts this version in front of readers.
+    if (to === '已审校' && (await issueIsPublished(strapi, page.issue?.documentId))) await publishPageWithArticles(strapi, page.documentId);
     return (await pageStatus(strapi, page.documentId))!;
   });
 }
@@ -146,8 +151,9 @@ export async function signPage(
 export async function resetPage(strapi: Core.Strapi, documentId: string, to: Stage, reason: string) {
   const page = await pageStatus(strapi, documentId);
   if (!page || stageIndex(page.stage) <= stageIndex(to)) return;
-  // stage is not localised: every locale row of the page goes back together.
-  await strapi.db.query(PAGE).updateMany({ where: { documentId }, data: { stage: to } });
+  // stage is not localised: every locale's draft goes back together. The published
+  // rows keep the stage they were signed at: they are the last signed version.
+  await strapi.db.query(PAGE).updateMany({ where: { documentId, ...PAGE_DRAFT }, data: { stage: to } });
   const actor = currentActor(strapi);
   await writeHistory(strapi, {
     pageDocumentId: documentId, label: page.label, action: '退回', fromStage: page.stage, toStage: to,

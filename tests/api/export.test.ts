@@ -8,6 +8,8 @@ import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
 import { seedDemoContent } from '../../src/seed/seed';
 import { exportIssue } from '../../src/broadsheet/export';
 import { makeIssue } from '../../src/seed/generate-issue';
+import { pagesCarrying } from '../../src/signoff/publication';
+import { pageStatus, signOffPage } from '../../src/signoff/service';
 
 let t: TestStrapi;
 let issueId: string;
@@ -52,10 +54,26 @@ describe('exportIssue against the seeded demo issue', () => {
   it('exports an edit: only the changed files are written', async () => {
     const article = await t.strapi.documents('api::article.article').findFirst({ filters: { headline: headlines[3] }, locale: 'zh-Hans', status: 'published' });
     await t.strapi.documents('api::article.article').update({ documentId: article.documentId, locale: 'zh-Hans', data: { kicker: '理论视点' } as any });
-    await t.strapi.documents('api::article.article').publish({ documentId: article.documentId, locale: 'zh-Hans' });
+    // The edit waits as a draft until its page is signed again (the proofreader's signature publishes it).
+    const page = (await pagesCarrying(t.strapi, article.documentId))[0];
+    const status = (await pageStatus(t.strapi, page.documentId))!;
+    expect(status.stage).toBe('已排版');
+    await signOffPage(t.strapi, page.documentId, status.credits as any);
     const summary = await exportIssue(t.strapi, { issue: 12, outDir: out, cacheDir });
     expect(summary.written).toBe(4); // the page, print.html, the article's reading view and the manifest; the index is unchanged
     expect(fs.readFileSync(path.join(out, 'pages/3.html'), 'utf8')).toContain('<p class="kicker">理论视点</p>');
+  });
+
+  it('never exports into a folder of someone else’s files', async () => {
+    const folder = path.join(tmp, 'my-documents');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, '稿费单.xlsx'), 'mine');
+    await expect(exportIssue(t.strapi, { issue: 12, outDir: folder, cacheDir })).rejects.toThrow(/refusing to export into .*my-documents: it is not empty and has no \.banmian-export\.json/);
+    expect(fs.readdirSync(folder)).toEqual(['稿费单.xlsx']);
+    // An earlier export is fine, and a file added to it survives the next export.
+    fs.writeFileSync(path.join(out, 'robots.txt'), 'User-agent: *');
+    await exportIssue(t.strapi, { issue: 12, outDir: out, cacheDir, drafts: true });
+    expect(fs.readFileSync(path.join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *');
   });
 
   it('refuses an unknown issue, an unpublished one without --drafts, and an empty one — writing nothing', async () => {

@@ -84,6 +84,14 @@ describe('anonymous readers', () => {
     expect(await t.strapi.db.query('api::article.article').count({ where: { headline: '匿名稿' } })).toBe(0);
   });
 
+  it('may read from any site, but never with credentials (no CORS_ORIGINS set)', async () => {
+    const res = await api().get('/api/articles').set('Origin', 'https://any-site.example');
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+    const preflight = await api().options('/api/articles').set('Origin', 'https://any-site.example').set('Access-Control-Request-Method', 'GET');
+    expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+
   it('are refused with a bad token', async () => {
     const res = await api().get('/api/articles?status=draft').set('Authorization', 'Bearer not-a-token');
     expect(res.status).toBe(401);

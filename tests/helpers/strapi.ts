@@ -19,7 +19,7 @@ const secret = () => crypto.randomBytes(16).toString('base64');
 
 export type TestStrapi = { strapi: Core.Strapi; queries: () => number; stop: () => Promise<void> };
 
-async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_PG_URL;
   if (!adminUrl) throw new Error('BANMIAN_TEST_DB=postgres needs TEST_PG_URL (a server URL whose user may CREATE DATABASE)');
   const name = `banmian_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;

@@ -1,3 +1,4 @@
+import { renderMarkdown } from '../../src/broadsheet/markdown';
 import { parseHTML } from 'linkedom';
 import { buildSiteFiles, EmptyIssueError } from '../../src/broadsheet/site';
 import type { ImageIndex } from '../../src/broadsheet/view-model';
@@ -161,6 +162,16 @@ describe('hostile text', () => {
     expect(text(page.querySelector('.body'))).toContain('[点我](javascript:alert(1))');
     expect(page.querySelector('.body a[href="https://www.12371.cn/"]')!.getAttribute('rel')).toBe('noopener noreferrer');
     expect(text(page.querySelector('.body'))).toContain('<script>alert("body")</script>');
+  });
+
+  it('refuses protocol-relative and backslash links (off-site like any other scheme)', () => {
+    const body = '[甲](//evil.example/x) [乙](\\\\evil.example/y) [丙](/\\evil.example) [丁](/pages/3.html) [戊](../articles/a.html) [己](#top)';
+    const html = renderMarkdown(body);
+    const hrefs = [...doc(`<div>${html}</div>`).querySelectorAll('a[href]')].map((a) => a.getAttribute('href'));
+    // Whatever survives stays on the site it is published on (markdown-it percent-encodes a backslash).
+    for (const href of hrefs) expect([href, new URL(href!, 'https://paper.example/pages/3.html').origin]).toEqual([href, 'https://paper.example']);
+    expect(hrefs).toEqual(expect.arrayContaining(['/pages/3.html', '../articles/a.html', '#top']));
+    expect(html).not.toMatch(/href="\/\//); // the refused link stays text, like any refused link
   });
 
   it('keeps the print header a single CSS string', () => {

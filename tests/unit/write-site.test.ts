@@ -58,4 +58,44 @@ describe('writeSite', () => {
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>首页</p>');
     expect(leftovers(out)).toEqual([]);
   });
+
+  describe('with a manifest (as the exporter writes)', () => {
+    const M = '.banmian-export.json';
+    const withManifest = (extra: Record<string, string> = {}) => {
+      const files = site(extra);
+      files.set(M, JSON.stringify({ files: [...files.keys()] }));
+      return files;
+    };
+
+    it('refuses a non-empty folder that is not an earlier export, touching nothing in it', async () => {
+      const out = path.join(tmp, 'user-folder');
+      fs.mkdirSync(path.join(out, 'notes'), { recursive: true });
+      fs.writeFileSync(path.join(out, 'notes', '采访提纲.txt'), '别删我');
+      await expect(writeSite(out, withManifest(), { manifest: M })).rejects.toThrow(
+        `refusing to export into ${out}: it is not empty and has no ${M}, so it is not an earlier banmian export; choose an empty or new folder`,
+      );
+      expect(fs.readdirSync(out)).toEqual(['notes']);
+      expect(fs.readFileSync(path.join(out, 'notes', '采访提纲.txt'), 'utf8')).toBe('别删我');
+      expect(leftovers(out)).toEqual([]);
+      fs.writeFileSync(path.join(out, M), 'not json');
+      await expect(writeSite(out, withManifest(), { manifest: M })).rejects.toThrow(/its \.banmian-export\.json cannot be read/);
+    });
+
+    it('writes into an empty folder, and keeps files it did not write when it replaces its own', async () => {
+      const out = path.join(tmp, 'shared-folder');
+      fs.mkdirSync(out);
+      await writeSite(out, withManifest(), { manifest: M });
+      fs.writeFileSync(path.join(out, 'README-网站说明.txt'), '用户自己的文件');
+      fs.writeFileSync(path.join(out, 'pages', 'extra.css'), '/* 用户的 */');
+      const next = withManifest({ 'index.html': '<p>新首页</p>' });
+      next.delete('pages/1.html');
+      next.set(M, JSON.stringify({ files: [...next.keys()].filter((k) => k !== M) }));
+      const r = await writeSite(out, next, { manifest: M });
+      expect(r.removed).toBe(1);
+      expect(fs.existsSync(path.join(out, 'pages/1.html'))).toBe(false); // ours, listed in the old manifest
+      expect(fs.readFileSync(path.join(out, 'README-网站说明.txt'), 'utf8')).toBe('用户自己的文件');
+      expect(fs.readFileSync(path.join(out, 'pages', 'extra.css'), 'utf8')).toBe('/* 用户的 */');
+      expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>新首页</p>');
+    });
+  });
 });

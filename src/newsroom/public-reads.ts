@@ -1,0 +1,92 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { isApiTokenRequest } from './api-token';
+import { PUBLISHED, PublicFilterError, publicFilters, publicPopulate, publishedOnly, relationSortPath, type SchemaLookup } from './public-filters';
+
+/**
+ * What a content-API caller without an API token (anonymous, or a
+ * users-permissions login) may read: published content only, at every depth.
+ * One Document Service middleware, so every route (stock find/findOne, the
+ * issue tree, anything added later) gets the same rule:
+ *  - `status` other than `published` is refused (Strapi 5 hands drafts to any
+ *    role with `find` that asks `?status=draft`);
+ *  - filters and populate are rewritten so each relation step only reaches
+ *    published rows (src/newsroom/public-filters.ts explains why);
+ *  - sorting through a relation is refused (it would order by draft values);
+ *  - columns and contributors are listed only when published content carries
+ *    them (a published article's column, byline or photo credit, a published
+ *    page's credits): a name typed for a draft is draft text too.
+ */
+
+const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+const ARTICLE = 'api::article.article';
+const PAGE = 'api::page.page';
+const COLUMN = 'api::column.column';
+const CONTRIBUTOR = 'api::contributor.contributor';
+const ID = { select: ['id'] };
+
+/** The request is a content-API call by someone who may only read published content. */
+export function isPublishedOnlyReader(request: any): boolean {
+  return Boolean(request && request.state?.route?.info?.type === 'content-api' && !isApiTokenRequest(request));
+}
+
+async function visibleColumnIds(strapi: Core.Strapi): Promise<number[]> {
+  const rows: any[] = await strapi.db.query(ARTICLE).findMany({ where: { ...PUBLISHED, column: { id: { $notNull: true } } }, select: ['id'], populate: { column: ID } });
+  return [...new Set(rows.map((r) => r.column?.id).filter(Boolean))];
+}
+
+async function visibleContributorIds(strapi: Core.Strapi): Promise<number[]> {
+  const ids = new Set<number>();
+  const articles: any[] = await strapi.db.query(ARTICLE).findMany({
+    where: PUBLISHED,
+    select: ['id'],
+    populate: { bylines: { populate: { contributors: ID } }, photos: { populate: { credit: ID } } },
+  });
+  for (const a of articles) {
+    for (const b of a.bylines ?? []) for (const c of b.contributors ?? []) ids.add(c.id);
+    for (const p of a.photos ?? []) if (p.credit?.id) ids.add(p.credit.id);
+  }
+  const pages: any[] = await strapi.db.query(PAGE).findMany({
+    where: PUBLISHED,
+    select: ['id'],
+    populate: { credits: { populate: { editor: ID, layout: ID, proofreader: ID } } },
+  });
+  for (const p of pages) for (const role of ['editor', 'layout', 'proofreader']) if (p.credits?.[role]?.id) ids.add(p.credits[role].id);
+  return [...ids];
+}
+
+/** The rule for rows of `uid` listed on their own by a published-only reader, or null when status=published is enough. */
+async function ownRule(strapi: Core.Strapi, uid: string): Promise<Record<string, unknown> | null> {
+  if (uid === COLUMN) return { id: { $in: await visibleColumnIds(strapi) } };
+  if (uid === CONTRIBUTOR) return { id: { $in: await visibleContributorIds(strapi) } };
+  return null;
+}
+
+export function schemaLookup(strapi: Core.Strapi): SchemaLookup {
+  return (uid) => (strapi.getModel(uid as any) as any) ?? undefined;
+}
+
+export function registerPublicReads(strapi: Core.Strapi) {
+  const lookup = schemaLookup(strapi);
+  const visible = publishedOnly(lookup);
+  strapi.documents.use(async (ctx: any, next: any) => {
+    if (!READS.has(ctx.action)) return next();
+    const request = strapi.requestContext.get() as any;
+    if (!isPublishedOnlyReader(request)) return next();
+    const params = (ctx.params ??= {});
+    const model = lookup(ctx.uid);
+    if (model?.options?.draftAndPublish && params.status !== undefined && params.status !== 'published') {
+      throw new errors.PolicyError('Drafts can only be read with an API token (status must be "published")');
+    }
+    const badSort = relationSortPath(ctx.uid, params.sort, lookup);
+    if (badSort) throw new errors.ValidationError(`sort: "${badSort}" sorts through a relation; only this type's own fields can be sorted on`, { path: ['sort'] });
+    try {
+      params.filters = publicFilters(ctx.uid, params.filters, lookup, visible, await ownRule(strapi, ctx.uid));
+      if (params.populate !== undefined) params.populate = publicPopulate(ctx.uid, params.populate, lookup, visible);
+    } catch (error) {
+      if (error instanceof PublicFilterError) throw new errors.ValidationError(error.message, { path: error.path.split('.') });
+      throw error;
+    }
+    return next();
+  });
+}
