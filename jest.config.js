@@ -6,7 +6,9 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
   // linkedom's CSS-selector dependencies ship as ES modules; let swc make them CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(css-select|css-what|nth-check|boolbase|domutils|dom-serializer|domhandler|domelementtype|entities|htmlparser2|linkedom|cssomnom|uhyphen|html-escaper)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(css-select|css-what|nth-check|boolbase|domutils|dom-serializer|domhandler|domelementtype|entities|htmlparser2|linkedom|cssomnom|uhyphen|html-escaper)/)',
+  ],
   globalSetup: '<rootDir>/tests/helpers/global-setup.js',
   testTimeout: 60000,
   // Strapi keeps timers (cron, session store) that outlive a test file's destroy().

@@ -15,7 +15,10 @@ const ARTICLES = 5;
   try {
     const { makeIssue } = require(path.join(strapi.dirs.dist.src, 'seed', 'generate-issue'));
     const { exportIssue } = require(path.join(strapi.dirs.dist.src, 'broadsheet', 'export'));
-    const bar = new cliProgress.SingleBar({ format: '{task} [{bar}] {value}/{total}', noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      { format: '{task} [{bar}] {value}/{total}', noTTYOutput: true, notTTYSchedule: 5000 },
+      cliProgress.Presets.shades_classic,
+    );
 
     bar.start(ISSUES, 0, { task: 'generating' });
     const publication = (await strapi.documents('api::publication.publication').create({ data: { name: '基准测试报' } })).documentId;
@@ -43,7 +46,9 @@ const ARTICLES = 5;
     const pages = ISSUES * PAGES;
     const peak = process.resourceUsage().maxRSS / 1024; // KiB → MiB
 
-    console.log(`\nbanmian bench:export — ${ISSUES} issues × ${PAGES} pages × ${ARTICLES} articles (${ISSUES * PAGES * ARTICLES} articles, text only), SQLite, Node ${process.version}\n`);
+    console.log(
+      `\nbanmian bench:export — ${ISSUES} issues × ${PAGES} pages × ${ARTICLES} articles (${ISSUES * PAGES * ARTICLES} articles, text only), SQLite, Node ${process.version}\n`,
+    );
     console.log('| run | seconds | pages/s | files written |');
     console.log('| --- | ---: | ---: | ---: |');
     console.log(`| first export | ${first.seconds.toFixed(1)} | ${(pages / first.seconds).toFixed(1)} | ${first.written} |`);

@@ -15,7 +15,10 @@ const FIXTURES = path.join(__dirname, '..', 'tests', 'fixtures', 'ocr-pages');
   const { strapi, dispose } = await loadThrowawayStrapi('bench-import');
   try {
     const { parseOcrFile, importOcrFile } = require(path.join(strapi.dirs.dist.src, 'ocr-import', 'import'));
-    const fixtures = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(FIXTURES, f), 'utf8'));
+    const fixtures = fs
+      .readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => fs.readFileSync(path.join(FIXTURES, f), 'utf8'));
     // Each generated page is a real fixture with its numbers changed, so no two pages are alike.
     const pageText = (n) => fixtures[n % fixtures.length].replace(/\d+/g, (d) => String(Number(d) + n));
 
@@ -32,7 +35,10 @@ const FIXTURES = path.join(__dirname, '..', 'tests', 'fixtures', 'ocr-pages');
     const parseSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
 
     await strapi.documents('api::publication.publication').create({ data: { name: '基准测试报' } });
-    const bar = new cliProgress.SingleBar({ format: 'import [{bar}] {value}/{total}', noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      { format: 'import [{bar}] {value}/{total}', noTTYOutput: true, notTTYSchedule: 5000 },
+      cliProgress.Presets.shades_classic,
+    );
     bar.start(PAGES, 0);
     const t1 = process.hrtime.bigint();
     let written = 0;
@@ -44,10 +50,14 @@ const FIXTURES = path.join(__dirname, '..', 'tests', 'fixtures', 'ocr-pages');
     bar.stop();
     const writeSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
 
-    console.log(`\nbanmian bench:import — ${files.length} generated pages (${(bytes / 1024 / 1024).toFixed(1)} MB) from the OCR fixtures, SQLite, Node ${process.version}\n`);
+    console.log(
+      `\nbanmian bench:import — ${files.length} generated pages (${(bytes / 1024 / 1024).toFixed(1)} MB) from the OCR fixtures, SQLite, Node ${process.version}\n`,
+    );
     console.log('| step | amount | seconds | rate |');
     console.log('| --- | ---: | ---: | ---: |');
-    console.log(`| parse (dry run) | ${(bytes / 1024 / 1024).toFixed(1)} MB, ${articles} articles | ${parseSeconds.toFixed(2)} | ${(bytes / 1024 / 1024 / parseSeconds).toFixed(2)} MB/s |`);
+    console.log(
+      `| parse (dry run) | ${(bytes / 1024 / 1024).toFixed(1)} MB, ${articles} articles | ${parseSeconds.toFixed(2)} | ${(bytes / 1024 / 1024 / parseSeconds).toFixed(2)} MB/s |`,
+    );
     console.log(`| write drafts | ${PAGES} pages, ${written} articles | ${writeSeconds.toFixed(2)} | ${(PAGES / writeSeconds).toFixed(1)} pages/s |`);
   } finally {
     await dispose();

@@ -10,7 +10,9 @@ const { loadThrowawayStrapi } = require('./load-strapi');
   const { pages, articlesPerPage } = JSON.parse(process.argv[2]);
   const { issue } = await makeIssue(strapi, { number: 1, pages, articlesPerPage, bodyParagraphs: 12 });
   let queries = 0;
-  strapi.db.connection.on('query', () => { queries += 1; });
+  strapi.db.connection.on('query', () => {
+    queries += 1;
+  });
   strapi.server.mount();
   await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address();

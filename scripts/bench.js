@@ -11,7 +11,12 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 
 function ask(child, msg, type) {
   return new Promise((resolve) => {
-    const on = (m) => { if (m.type === type) { child.off('message', on); resolve(m); } };
+    const on = (m) => {
+      if (m.type === type) {
+        child.off('message', on);
+        resolve(m);
+      }
+    };
     child.on('message', on);
     if (msg) child.send(msg);
   });
@@ -38,17 +43,29 @@ async function load(url) {
     if (counted.status !== 200) throw new Error(`${r.path} answered ${counted.status}`);
     const res = await load(base + r.path);
     const rss = (await ask(child, { type: 'rss' }, 'rss')).rss;
-    rows.push({ name: r.name, rps: res.requests.average, p50: res.latency.p50, p99: res.latency.p99, queries: counted.queries, kb: res.throughput.average / res.requests.average / 1024, rss });
+    rows.push({
+      name: r.name,
+      rps: res.requests.average,
+      p50: res.latency.p50,
+      p99: res.latency.p99,
+      queries: counted.queries,
+      kb: res.throughput.average / res.requests.average / 1024,
+      rss,
+    });
   }
   child.send({ type: 'stop' });
 
   const mb = (b) => (b / 1024 / 1024).toFixed(0);
-  console.log(`\nbanmian bench — issue of ${SHAPE.pages} pages × ${SHAPE.articlesPerPage} articles, ${CONNECTIONS} connections × ${DURATION}s each, SQLite, Node ${process.version}\n`);
+  console.log(
+    `\nbanmian bench — issue of ${SHAPE.pages} pages × ${SHAPE.articlesPerPage} articles, ${CONNECTIONS} connections × ${DURATION}s each, SQLite, Node ${process.version}\n`,
+  );
   console.log('| endpoint | req/s | p50 ms | p99 ms | SQL queries/req | KiB/response | server RSS MiB |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.queries} | ${r.kb.toFixed(0)} | ${mb(r.rss)} |`);
   const [tree, stock] = rows;
-  console.log(`\nratios: tree/stock req/s ${(tree.rps / stock.rps).toFixed(2)}, tree/stock queries ${(tree.queries / stock.queries).toFixed(2)}; server RSS idle ${mb(idleRss)} MiB`);
+  console.log(
+    `\nratios: tree/stock req/s ${(tree.rps / stock.rps).toFixed(2)}, tree/stock queries ${(tree.queries / stock.queries).toFixed(2)}; server RSS idle ${mb(idleRss)} MiB`,
+  );
   console.log('(the stock call returns the 48 articles flat, one level deep; the tree returns them with pages, placements, bylines, columns and photos)');
 })().catch((error) => {
   console.error(`bench failed: ${error.message}`);

@@ -27,7 +27,10 @@ function defaults() {
 function ensureEnv(file = path.join(__dirname, '..', '.env')) {
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   const present = new Set(
-    text.split(/\r?\n/).map((l) => l.match(/^\s*([A-Z0-9_]+)\s*=/)?.[1]).filter(Boolean),
+    text
+      .split(/\r?\n/)
+      .map((l) => l.match(/^\s*([A-Z0-9_]+)\s*=/)?.[1])
+      .filter(Boolean),
   );
   const missing = Object.entries(defaults()).filter(([k]) => !present.has(k));
   if (missing.length === 0) return [];

@@ -38,7 +38,10 @@ function options() {
     process.exit(2);
   }
   const strapi = await loadStrapi({ env: { BANMIAN_DEMO_CONTENT: 'false' } });
-  const bar = new cliProgress.SingleBar({ format: 'export {phase} [{bar}] {value}/{total}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: 'export {phase} [{bar}] {value}/{total}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   try {
     const { exportIssue } = require(path.join(strapi.dirs.dist.src, 'broadsheet', 'export'));
@@ -49,7 +52,10 @@ function options() {
       drafts: opts.drafts,
       outDir: opts.out ? path.resolve(process.env.INIT_CWD || process.cwd(), opts.out) : undefined,
       onStep: ({ phase, done, total }) => {
-        if (!started) { bar.start(Math.max(total, 1), 0, { phase }); started = true; }
+        if (!started) {
+          bar.start(Math.max(total, 1), 0, { phase });
+          started = true;
+        }
         bar.setTotal(Math.max(total, 1));
         bar.update(done, { phase });
       },
@@ -57,7 +63,9 @@ function options() {
     if (started) bar.stop();
     const kib = (summary.bytes / 1024).toFixed(0);
     console.log(`exported ${summary.publication} 第${summary.issue}期 → ${summary.outDir}`);
-    console.log(`  ${summary.pages} pages, ${summary.articles} articles, ${summary.images} images (${summary.resized} resized), ${summary.files} files, ${kib} KiB`);
+    console.log(
+      `  ${summary.pages} pages, ${summary.articles} articles, ${summary.images} images (${summary.resized} resized), ${summary.files} files, ${kib} KiB`,
+    );
     console.log(`  ${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.seconds.toFixed(2)} s`);
   } catch (error) {
     if (started) bar.stop();

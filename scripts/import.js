@@ -41,6 +41,7 @@ async function compileQuietly() {
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = (chunk, ...rest) => process.stderr.write(chunk, ...rest);
   try {
+    if (process.env.BANMIAN_DIST_READY === '1') return { appDir: root, distDir: path.join(root, 'dist') }; // see load-strapi.js
     const { compileStrapi } = require('@strapi/strapi');
     return await compileStrapi({ appDir: root });
   } finally {
@@ -66,7 +67,10 @@ async function dryRun(opts) {
     } else {
       const articles = result.pages.flatMap((p) => p.articles);
       console.log(`${result.file}: ${result.pages.length} page(s), ${articles.length} article(s), ${result.warnings.length} warning(s)`);
-      for (const a of articles) console.log(`  ${a.column ? `[${a.column}] ` : ''}${a.headline} — ${a.bylines.map((b) => `${b.role ?? ''}${b.names.join(' ')}`).join('；') || '（无署名）'}`);
+      for (const a of articles)
+        console.log(
+          `  ${a.column ? `[${a.column}] ` : ''}${a.headline} — ${a.bylines.map((b) => `${b.role ?? ''}${b.names.join(' ')}`).join('；') || '（无署名）'}`,
+        );
       for (const w of result.warnings) console.log(`  line ${w.line}: ${w.message}`);
     }
   }
@@ -77,7 +81,13 @@ async function write(opts) {
   const { loadStrapi, shutdown } = require('./load-strapi');
   const strapi = await loadStrapi({ env: { BANMIAN_DEMO_CONTENT: 'false' } });
   const { importOcrFile } = require(path.join(strapi.dirs.dist.src, 'ocr-import', 'import'));
-  const bar = opts.files.length > 1 ? new cliProgress.SingleBar({ format: 'import [{bar}] {value}/{total} {file}', noTTYOutput: true, notTTYSchedule: 2000 }, cliProgress.Presets.shades_classic) : null;
+  const bar =
+    opts.files.length > 1
+      ? new cliProgress.SingleBar(
+          { format: 'import [{bar}] {value}/{total} {file}', noTTYOutput: true, notTTYSchedule: 2000 },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
   bar?.start(opts.files.length, 0, { file: '' });
   const summaries = [];
   let failed = 0;
@@ -98,7 +108,10 @@ async function write(opts) {
   }
   for (const s of summaries) {
     if (s.error) console.error(`✗ ${s.error}`);
-    else console.log(`✓ ${s.file}: ${s.status} — 第${s.issue}期, ${s.pages} page(s), ${s.articles} draft article(s), ${s.contributors} new contributor(s), ${s.warnings} warning(s)`);
+    else
+      console.log(
+        `✓ ${s.file}: ${s.status} — 第${s.issue}期, ${s.pages} page(s), ${s.articles} draft article(s), ${s.contributors} new contributor(s), ${s.warnings} warning(s)`,
+      );
   }
   if (failed) process.exitCode = 1;
 }

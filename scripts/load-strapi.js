@@ -6,13 +6,23 @@ const path = require('path');
 
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 
+/**
+ * The app as Strapi runs it: compiled from src/ to dist/ first, unless
+ * BANMIAN_DIST_READY=1 says dist/ is fresh (jest's global setup compiles once for
+ * the whole run and sets it, so a test that runs a script does not compile again).
+ */
+async function compiledApp() {
+  const { compileStrapi } = require('@strapi/strapi');
+  const appDir = path.resolve(__dirname, '..');
+  if (process.env.BANMIAN_DIST_READY === '1') return { appDir, distDir: path.join(appDir, 'dist') };
+  return compileStrapi({ appDir });
+}
+
 async function loadStrapi({ env = {}, quiet = true } = {}) {
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  const { createStrapi } = require('@strapi/strapi');
   if (quiet && !process.env.LOG_LEVEL) process.env.LOG_LEVEL = 'warn';
   Object.assign(process.env, env);
-  const appDir = path.resolve(__dirname, '..');
-  const app = await compileStrapi({ appDir });
-  return createStrapi(app).load();
+  return createStrapi(await compiledApp()).load();
 }
 
 /**
@@ -39,7 +49,14 @@ async function loadThrowawayStrapi(name, env = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `banmian-${name}-`));
   fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
   const strapi = await loadStrapi({
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'bench.db'), PUBLIC_DIR: path.join(tmp, 'public'), BANMIAN_DEMO_CONTENT: 'false', LOG_LEVEL: 'error', ...env },
+    env: {
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: path.join(tmp, 'bench.db'),
+      PUBLIC_DIR: path.join(tmp, 'public'),
+      BANMIAN_DEMO_CONTENT: 'false',
+      LOG_LEVEL: 'error',
+      ...env,
+    },
   });
   const dispose = async () => {
     await shutdown(strapi);

@@ -62,7 +62,8 @@ async function restore(strapi, file, { key } = {}) {
   // The schema of the backup must be this one: restoring across schema versions is refused.
   engine.onSchemaDiff((context, next) => {
     const diffs = Object.keys(context.diffs ?? {});
-    if (diffs.length) throw new Error(`the backup's content model differs from this banmian's (${diffs.slice(0, 5).join(', ')}): restore it with the version that made it`);
+    if (diffs.length)
+      throw new Error(`the backup's content model differs from this banmian's (${diffs.slice(0, 5).join(', ')}): restore it with the version that made it`);
     return next(context);
   });
   report(engine, 'restore');

@@ -35,7 +35,10 @@ export function useBroadsheetActions({ issueDocumentId, issueNumber, locale, pub
     // Opened at once, inside the click, so the browser does not block it as a pop-up.
     const win = window.open('about:blank', '_blank');
     try {
-      const { data } = await get(`/banmian/preview/issues/${issueDocumentId}`, { params: { ...params, ...(page ? { page: String(page) } : {}) }, responseType: 'text' } as any);
+      const { data } = await get(`/banmian/preview/issues/${issueDocumentId}`, {
+        params: { ...params, ...(page ? { page: String(page) } : {}) },
+        responseType: 'text',
+      } as any);
       const url = URL.createObjectURL(new Blob([data as unknown as string], { type: 'text/html;charset=utf-8' }));
       if (win) win.location.href = url;
       else window.open(url, '_blank');

@@ -3,6 +3,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { Flex, Typography } from '@strapi/design-system';
 import { StageBadge, creditsLine } from './stage-badge';
 import type { PanelProps } from './broadsheet-actions';
+import type { IssuePagesView } from '../signoff/admin-routes';
 
 /**
  * 各版签字 panel of the issue edit view: every page with its stage badge and
@@ -11,11 +12,8 @@ import type { PanelProps } from './broadsheet-actions';
 
 const ISSUE = 'api::issue.issue';
 
-type Pages = {
-  pages: Array<{ documentId: string; number: number; stage: string; credits: Record<string, { name: string } | null>; missing: string[] }>;
-  ready: boolean;
-  refusal: string | null;
-};
+// The server's own type of the answer (erased from the bundle).
+type Pages = IssuePagesView;
 
 const IssuePages = ({ documentId }: PanelProps) => {
   const { get } = useFetchClient();
@@ -26,7 +24,12 @@ const IssuePages = ({ documentId }: PanelProps) => {
       .then((r) => setData(r.data as Pages))
       .catch((e) => setFailed(String(e?.message ?? e)));
   }, [documentId]);
-  if (failed) return <Typography variant="pi" textColor="danger600">读取版面失败：{failed}</Typography>;
+  if (failed)
+    return (
+      <Typography variant="pi" textColor="danger600">
+        读取版面失败：{failed}
+      </Typography>
+    );
   if (!data) return <Typography variant="pi">读取中…</Typography>;
   return (
     <Flex direction="column" gap={2} alignItems="stretch" width="100%" data-testid="issue-pages">
@@ -34,7 +37,9 @@ const IssuePages = ({ documentId }: PanelProps) => {
         <Flex key={p.documentId} direction="column" alignItems="stretch" gap={1}>
           <Flex justifyContent="space-between">
             <a href={`/admin/content-manager/collection-types/api::page.page/${p.documentId}`}>
-              <Typography variant="omega" fontWeight="bold">第{p.number}版</Typography>
+              <Typography variant="omega" fontWeight="bold">
+                第{p.number}版
+              </Typography>
             </a>
             <StageBadge stage={p.stage} />
           </Flex>

@@ -1,16 +1,17 @@
 import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import type { OcrResult } from '../ocr-import/parse';
+import type { ImportSummary } from '../ocr-import/import';
 
 /**
  * 导入 OCR 文本: choose a .txt page, see what the importer read (the dry run),
  * then confirm to write it as draft content. Server side: src/ocr-import/admin-routes.ts.
  */
 
-type Byline = { role: string | null; names: string[] };
-type Article = { column: string | null; kicker: string | null; headline: string; subtitle: string | null; bylines: Byline[]; body: string; photos: Array<{ caption: string; position: string | null; credit: string | null; creditKind: string | null }>; source: string | null; authorNote: string | null; suppliedBy: string | null };
-type Result = { file: string; issue: { number: number | null; email: string | null } | null; pages: Array<{ number: number | null; name: string | null; credits: Record<string, string | null> | null; articles: Article[] }>; warnings: Array<{ line: number; message: string }> };
-type Summary = { file: string; status: string; issue: number; pages: number; articles: number; contributors: number; warnings: number };
+// The server's own types (erased from the bundle): what the dry run and the import return.
+type Result = OcrResult;
+type Summary = ImportSummary;
 
 const toBase64 = (buffer: ArrayBuffer) => {
   let binary = '';
@@ -71,7 +72,14 @@ const OcrImportPage = () => {
   const field = (key: keyof typeof form, label: string, placeholder: string, type = 'text') => (
     <label style={{ display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13 }}>
       {label}
-      <input aria-label={label} style={inputStyle} type={type} value={form[key]} placeholder={placeholder} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      <input
+        aria-label={label}
+        style={inputStyle}
+        type={type}
+        value={form[key]}
+        placeholder={placeholder}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+      />
     </label>
   );
 
@@ -97,21 +105,30 @@ const OcrImportPage = () => {
           {busy && <Typography>处理中…</Typography>}
           {error && (
             <Box background="danger100" padding={4} hasRadius>
-              <Typography textColor="danger700" role="alert">{error}</Typography>
+              <Typography textColor="danger700" role="alert">
+                {error}
+              </Typography>
             </Box>
           )}
           {result && (
             <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-              <Typography variant="delta" tag="h2">解析结果：{result.file}</Typography>
+              <Typography variant="delta" tag="h2">
+                解析结果：{result.file}
+              </Typography>
               <Typography tag="p">
-                {result.pages.length} 个版面，{articles.length} 篇稿件，{result.warnings.length} 条提示{result.issue?.number ? `，第${result.issue.number}期` : ''}
+                {result.pages.length} 个版面，{articles.length} 篇稿件，{result.warnings.length} 条提示
+                {result.issue?.number ? `，第${result.issue.number}期` : ''}
               </Typography>
               <ol data-testid="ocr-articles" style={{ margin: '12px 0', paddingLeft: 20 }}>
                 {articles.map((a, i) => (
                   <li key={i} style={{ marginBottom: 8 }}>
-                    {a.column && <span style={{ border: '1px solid #b4161b', color: '#b4161b', padding: '0 4px', marginRight: 6, fontSize: 12 }}>{a.column}</span>}
+                    {a.column && (
+                      <span style={{ border: '1px solid #b4161b', color: '#b4161b', padding: '0 4px', marginRight: 6, fontSize: 12 }}>{a.column}</span>
+                    )}
                     {a.kicker && <span style={{ color: '#666' }}>{a.kicker} </span>}
-                    <strong className="ocr-headline" style={{ fontSize: 16 }}>{a.headline}</strong>
+                    <strong className="ocr-headline" style={{ fontSize: 16 }}>
+                      {a.headline}
+                    </strong>
                     {a.subtitle && <span> ——{a.subtitle}</span>}
                     <div style={{ fontSize: 13, color: '#444' }}>
                       署名：{a.bylines.map((b) => `${b.role ?? ''} ${b.names.join(' ')}`.trim()).join('；') || '（无）'}
@@ -127,7 +144,9 @@ const OcrImportPage = () => {
               {result.warnings.length > 0 && (
                 <ul style={{ fontSize: 13, color: '#8a5a00', paddingLeft: 20 }}>
                   {result.warnings.map((w, i) => (
-                    <li key={i}>第 {w.line} 行：{w.message}</li>
+                    <li key={i}>
+                      第 {w.line} 行：{w.message}
+                    </li>
                   ))}
                 </ul>
               )}

@@ -4,6 +4,7 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { StageBadge, creditsLine } from './stage-badge';
 import { BroadsheetButtons, errorMessage, type PanelProps } from './broadsheet-actions';
+import type { SignoffView } from '../signoff/admin-routes';
 
 /**
  * 签字 panel of the page edit view: the page's stage and credits, the sign-off
@@ -14,11 +15,8 @@ import { BroadsheetButtons, errorMessage, type PanelProps } from './broadsheet-a
 
 const PAGE = 'api::page.page';
 
-type Status = {
-  page: { documentId: string; number: number; label: string; stage: string; issue: { documentId: string; number: number } | null; credits: Record<string, { name: string } | null>; missing: string[] };
-  buttons: Array<{ role: string; label: string; enabled: boolean }>;
-  history: Array<{ action: string; fromStage: string; toStage: string; actorName: string; contributorName?: string; reason?: string; at: string }>;
-};
+// The server's own type of the answer (erased from the bundle).
+type Status = SignoffView;
 
 const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
@@ -92,7 +90,13 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
         </Typography>
       ) : null}
       {page.issue ? (
-        <BroadsheetButtons issueDocumentId={page.issue.documentId} issueNumber={page.issue.number} locale={document?.locale ?? null} published={false} page={page.number} />
+        <BroadsheetButtons
+          issueDocumentId={page.issue.documentId}
+          issueNumber={page.issue.number}
+          locale={document?.locale ?? null}
+          published={false}
+          page={page.number}
+        />
       ) : null}
       <Box>
         <Typography variant="sigma" textColor="neutral600">

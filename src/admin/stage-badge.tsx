@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Badge } from '@strapi/design-system';
-// The same pure rules the server uses (no Node imports), bundled into the panel.
-import { ROLES, ROLE_INFO } from '../signoff/stages';
+// The newsroom's vocabulary the server uses (no Node imports), bundled into the panel.
+import { creditsLine as printedCredits } from '../newsroom/glossary';
 
 /** A page's sign-off stage (src/signoff/stages.ts) as a coloured badge: grey → blue → orange → green. */
 const LOOK: Record<string, { backgroundColor: string; textColor: string }> = {
@@ -19,5 +19,5 @@ export const StageBadge = ({ stage }: { stage: string }) => (
 
 /** `□编辑/王芳 □版式/任宝红 □审校/—`, as the credits line is printed. */
 export function creditsLine(credits: Record<string, { name: string } | null> | undefined) {
-  return ROLES.map((role) => `□${ROLE_INFO[role].label}/${credits?.[role]?.name ?? '—'}`).join(' ');
+  return printedCredits({ editor: credits?.editor?.name, layout: credits?.layout?.name, proofreader: credits?.proofreader?.name }, '—');
 }

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { SIGN_ROLES, SIGN_ROLE_LABEL } from '../newsroom/glossary';
 
 /**
  * Field labels in the Content Manager in the newsroom's words (主题, 引题, 署名…),
@@ -11,18 +12,45 @@ const LABELS: Record<string, Record<string, string>> = {
   'api::contributor.contributor': { name: '姓名/单位', kind: '类型', affiliation: '所属单位', slug: '别名', adminEmail: '后台账号邮箱' },
   'api::column.column': { name: '栏目名称', slug: '别名', description: '栏目说明' },
   'api::issue.issue': { publication: '报刊', number: '期号', date: '出版日期', title: '本期标题', pages: '版面' },
-  'api::page.page': { issue: '所属期', number: '版号', name: '版名', theme: '主题带', stage: '签字进度', credits: '编辑/版式/审校', placements: '稿件位置' },
+  'api::page.page': {
+    issue: '所属期',
+    number: '版号',
+    name: '版名',
+    theme: '主题带',
+    stage: '签字进度',
+    credits: SIGN_ROLES.map((r) => SIGN_ROLE_LABEL[r]).join('/'),
+    placements: '稿件位置',
+  },
   'api::article.article': {
-    kicker: '引题', headline: '主题', subtitle: '副题', slug: '别名', column: '栏目', bylines: '署名', body: '正文',
-    photos: '图片', source: '来源', suppliedBy: '供稿', authorNote: '作者简介（作者系）',
+    kicker: '引题',
+    headline: '主题',
+    subtitle: '副题',
+    slug: '别名',
+    column: '栏目',
+    bylines: '署名',
+    body: '正文',
+    photos: '图片',
+    source: '来源',
+    suppliedBy: '供稿',
+    authorNote: '作者简介（作者系）',
   },
   'api::signoff.signoff': {
-    label: '版面', pageDocumentId: '版面 documentId', action: '动作', fromStage: '原进度', toStage: '新进度', role: '签字角色',
-    actorName: '操作人', actorEmail: '操作人邮箱', contributor: '署名人员', contributorName: '署名', reason: '原因', at: '时间',
+    label: '版面',
+    pageDocumentId: '版面 documentId',
+    action: '动作',
+    fromStage: '原进度',
+    toStage: '新进度',
+    role: '签字角色',
+    actorName: '操作人',
+    actorEmail: '操作人邮箱',
+    contributor: '署名人员',
+    contributorName: '署名',
+    reason: '原因',
+    at: '时间',
   },
   'newsroom.byline': { role: '身份', contributors: '署名人' },
   'newsroom.photo': { image: '图片', caption: '图片说明', credit: '摄影/供图', creditRole: '身份', creditKind: '署名方式', position: '位置' },
-  'newsroom.page-credits': { editor: '编辑', layout: '版式', proofreader: '审校' },
+  'newsroom.page-credits': { ...SIGN_ROLE_LABEL },
   'newsroom.placement': { article: '稿件', order: '顺序', span: '栏宽（1–6）', lead: '头条' },
 };
 

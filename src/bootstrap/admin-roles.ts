@@ -48,7 +48,14 @@ const GRANTS: Record<SignRole, Grants> = {
   },
 };
 
-const UPLOAD = ['plugin::upload.read', 'plugin::upload.configure-view', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
+const UPLOAD = [
+  'plugin::upload.read',
+  'plugin::upload.configure-view',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+];
 
 const ROLE_TEXT: Record<SignRole, string> = {
   editor: '编辑：采写、编排稿件、期和版面；编辑签字',
@@ -60,7 +67,9 @@ const ROLE_TEXT: Record<SignRole, string> = {
 const NEVER_WRITABLE: Record<string, string[]> = { [PAGE]: ['stage'], [CONTRIBUTOR]: ['adminEmail'] };
 
 function allFields(strapi: Core.Strapi, uid: string, { writable = false } = {}): string[] {
-  const fields: string[] = strapi.service('admin::content-type').getNestedFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes], { components: strapi.components });
+  const fields: string[] = strapi
+    .service('admin::content-type')
+    .getNestedFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes], { components: strapi.components });
   return writable ? fields.filter((f) => !(NEVER_WRITABLE[uid] ?? []).includes(f)) : fields;
 }
 
@@ -72,7 +81,8 @@ export function permissionsFor(strapi: Core.Strapi, role: SignRole, locales: str
   for (const uid of READABLE) perms.push({ action: `${CM}.read`, subject: uid, properties: props(uid, allFields(strapi, uid)), conditions: [] });
   const writable = (uid: string) => allFields(strapi, uid, { writable: true });
   for (const uid of grants.create ?? []) perms.push({ action: `${CM}.create`, subject: uid, properties: props(uid, writable(uid)), conditions: [] });
-  for (const [uid, fields] of Object.entries(grants.update)) perms.push({ action: `${CM}.update`, subject: uid, properties: props(uid, fields ?? writable(uid)), conditions: [] });
+  for (const [uid, fields] of Object.entries(grants.update))
+    perms.push({ action: `${CM}.update`, subject: uid, properties: props(uid, fields ?? writable(uid)), conditions: [] });
   for (const uid of grants.delete ?? []) perms.push({ action: `${CM}.delete`, subject: uid, properties: props(uid), conditions: [] });
   for (const action of UPLOAD) perms.push({ action, conditions: [] });
   return perms;

@@ -5,7 +5,7 @@ export const LOCALES = [
   { code: 'en', name: 'English (en)' },
   { code: 'zh-Hant', name: '繁體中文 (zh-Hant)' },
 ];
-export const DEFAULT_LOCALE = 'zh-Hans';
+import { DEFAULT_LOCALE } from '../newsroom/glossary';
 
 /**
  * Creates the three locales and makes zh-Hans the default — once. If an admin

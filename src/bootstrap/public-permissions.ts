@@ -3,10 +3,7 @@ import type { Core } from '@strapi/strapi';
 // Read-only, published-only access for anonymous readers. Writes are never
 // granted to Public; they need an API token.
 export const PUBLIC_READ_ACTIONS = [
-  ...['publication', 'issue', 'page', 'column', 'article', 'contributor'].flatMap((n) => [
-    `api::${n}.${n}.find`,
-    `api::${n}.${n}.findOne`,
-  ]),
+  ...['publication', 'issue', 'page', 'column', 'article', 'contributor'].flatMap((n) => [`api::${n}.${n}.find`, `api::${n}.${n}.findOne`]),
   'api::issue.issue.tree',
 ];
 

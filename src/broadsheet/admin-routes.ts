@@ -19,8 +19,6 @@ import { assertAdminCanEntry } from '../newsroom/admin-ability';
  * Both need an authenticated admin who may read issues in the Content Manager.
  */
 
-
-
 function queryString(ctx: any, name: string): string | undefined {
   const v = ctx.query[name];
   if (v === undefined) return undefined;

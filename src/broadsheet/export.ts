@@ -28,7 +28,16 @@ export type ExportOptions = {
   onStep?: (step: { phase: 'load' | 'images' | 'render' | 'write'; done: number; total: number }) => void;
 };
 
-export type ExportSummary = WriteResult & { outDir: string; pages: number; articles: number; images: number; resized: number; seconds: number; publication: string; issue: number };
+export type ExportSummary = WriteResult & {
+  outDir: string;
+  pages: number;
+  articles: number;
+  images: number;
+  resized: number;
+  seconds: number;
+  publication: string;
+  issue: number;
+};
 
 export class ExportError extends Error {}
 
@@ -51,7 +60,10 @@ async function upToDate(outDir: string, fingerprint: string): Promise<Manifest |
   }
 }
 
-export async function findIssueDocumentId(strapi: Core.Strapi, { issue, publication, locale, drafts }: Pick<ExportOptions, 'issue' | 'publication' | 'locale' | 'drafts'>) {
+export async function findIssueDocumentId(
+  strapi: Core.Strapi,
+  { issue, publication, locale, drafts }: Pick<ExportOptions, 'issue' | 'publication' | 'locale' | 'drafts'>,
+) {
   const filters: Record<string, unknown> = { number: issue };
   if (publication) {
     const pub = await strapi.documents('api::publication.publication').findFirst({ filters: { slug: publication } });
@@ -59,10 +71,15 @@ export async function findIssueDocumentId(strapi: Core.Strapi, { issue, publicat
     filters.publication = { documentId: pub.documentId };
   }
   const found = await strapi.documents('api::issue.issue').findMany({
-    filters, locale, status: drafts ? 'draft' : 'published', populate: { publication: { fields: ['slug', 'name'] } } as any,
+    filters,
+    locale,
+    status: drafts ? 'draft' : 'published',
+    populate: { publication: { fields: ['slug', 'name'] } } as any,
   });
   if (found.length === 0) {
-    throw new ExportError(`no ${drafts ? '' : 'published '}issue 第${issue}期${publication ? ` in "${publication}"` : ''}${drafts ? '' : ' (use --drafts to export an unpublished one)'}`);
+    throw new ExportError(
+      `no ${drafts ? '' : 'published '}issue 第${issue}期${publication ? ` in "${publication}"` : ''}${drafts ? '' : ' (use --drafts to export an unpublished one)'}`,
+    );
   }
   if (found.length > 1) {
     const slugs = found.map((i: any) => i.publication?.slug).join(', ');
@@ -83,7 +100,13 @@ async function readImageSource(strapi: Core.Strapi, url: string): Promise<Buffer
   });
 }
 
-export async function processTreeImages(strapi: Core.Strapi, tree: IssueTree, cacheDir: string, maxPixels: number | undefined, onStep?: ExportOptions['onStep']) {
+export async function processTreeImages(
+  strapi: Core.Strapi,
+  tree: IssueTree,
+  cacheDir: string,
+  maxPixels: number | undefined,
+  onStep?: ExportOptions['onStep'],
+) {
   const photos = tree.pages.flatMap((p) => p.placements.flatMap((pl) => pl.article.photos.map((ph) => ({ ph, headline: pl.article.headline }))));
   const urls = [...new Map(photos.filter((x) => x.ph.image).map((x) => [x.ph.image!.url, x.headline])).entries()];
   const index: ImageIndex = new Map();
@@ -103,7 +126,8 @@ export async function processTreeImages(strapi: Core.Strapi, tree: IssueTree, ca
 export async function loadExportTree(strapi: Core.Strapi, options: Pick<ExportOptions, 'issue' | 'documentId' | 'publication' | 'locale' | 'drafts'>) {
   const documentId = options.documentId ?? (await findIssueDocumentId(strapi, options));
   const result = await strapi.service('api::issue.issue').loadTree({ documentId, locale: options.locale, status: options.drafts ? 'draft' : 'published' });
-  if (!result) throw new ExportError(`issue ${options.issue ? `第${options.issue}期` : documentId} not found${options.drafts ? '' : ' among published issues'}`);
+  if (!result)
+    throw new ExportError(`issue ${options.issue ? `第${options.issue}期` : documentId} not found${options.drafts ? '' : ' among published issues'}`);
   return result.tree as IssueTree;
 }
 

@@ -18,19 +18,6 @@ export function subtitleText(subtitle: string | null): string | null {
   return bare ? `——${bare}` : null;
 }
 
-/** `摄` → `□本报记者 陶维明摄`; `供图` → `鹤岗市委组织部供图`; `提供` → `图片由江津区中心医院提供`. */
-export function photoCredit(name: string | null | undefined, role: string | null | undefined, kind: string | null | undefined): string | null {
-  if (!name) return null;
-  switch (kind) {
-    case '供图':
-      return `${name}供图`;
-    case '提供':
-      return `图片由${name}提供`;
-    default:
-      return `□${role ? `${role} ` : ''}${name}${kind === '摄' || !kind ? '摄' : ''}`;
-  }
-}
-
 /** Caption with its position word: `上图：…`. */
 export function captionText(caption: string | null, position: string | null): string | null {
   if (!caption) return position ? `${position}` : null;

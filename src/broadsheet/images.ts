@@ -42,9 +42,11 @@ export async function processImage(input: Buffer, options: ImageOptions) {
   const widths = options.widths ?? DEFAULT_WIDTHS;
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   const hash = contentHash(input);
-  const meta = await sharp(input, { limitInputPixels: false }).metadata().catch((error: Error) => {
-    throw new Error(`${options.label ?? 'image'}: not a readable image (${error.message})`);
-  });
+  const meta = await sharp(input, { limitInputPixels: false })
+    .metadata()
+    .catch((error: Error) => {
+      throw new Error(`${options.label ?? 'image'}: not a readable image (${error.message})`);
+    });
   // Orientation 5–8 swaps the sides once the EXIF rotation is applied.
   const swap = (meta.orientation ?? 1) >= 5;
   const width = (swap ? meta.height : meta.width) ?? 0;

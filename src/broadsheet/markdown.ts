@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it';
  * always one level below the article's headline.
  */
 // `//host/x` and `\\host` are off-site (protocol-relative) and refused like other schemes.
-const SAFE_LINK = /^(?:https?:|mailto:|#|\.{0,2}\/(?![\/\\])|(?![\/\\])[^:]*$)/i;
+const SAFE_LINK = /^(?:https?:|mailto:|#|\.{0,2}\/(?![/\\])|(?![/\\])[^:]*$)/i;
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 // Browsers drop tabs and newlines inside URLs, so `/\t/host` must be judged as `//host`.
@@ -23,13 +23,4 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 
 export function renderMarkdown(source: string | null | undefined): string {
   return md.render(source ?? '');
-}
-
-/** Plain paragraphs' first characters, for checks that every paragraph made it to print. */
-export function paragraphStarts(source: string, length = 12): string[] {
-  return md
-    .parse(source ?? '', {})
-    .filter((t) => t.type === 'inline')
-    .map((t) => t.content.trim().slice(0, length))
-    .filter(Boolean);
 }

@@ -34,12 +34,13 @@ env.addFilter('cssString', (text: string) => new nunjucks.runtime.SafeString(css
 
 export type RenderOptions = { inlineCss?: boolean };
 
-function css() {
+/** The broadsheet's stylesheet: written as assets/broadsheet.css, inlined in previews. */
+export function stylesheet() {
   return fs.readFileSync(path.join(ASSETS_DIR, 'broadsheet.css'), 'utf8');
 }
 
 function render(template: string, view: SiteView, root: string, extra: Record<string, unknown>, options: RenderOptions) {
-  return env.render(template, { ...view, ...extra, root, inlineCss: options.inlineCss ? new nunjucks.runtime.SafeString(css()) : null });
+  return env.render(template, { ...view, ...extra, root, inlineCss: options.inlineCss ? new nunjucks.runtime.SafeString(stylesheet()) : null });
 }
 
 export function renderIndex(view: SiteView, options: RenderOptions = {}) {
@@ -53,7 +54,12 @@ export function renderPage(view: SiteView, pageNumber: number, options: RenderOp
   return render('page.njk', view, '../', { page, prev: view.pages[i - 1] ?? null, next: view.pages[i + 1] ?? null }, options);
 }
 
-export function renderArticle(view: SiteView, page: SiteView['pages'][number], placement: SiteView['pages'][number]['placements'][number], options: RenderOptions = {}) {
+export function renderArticle(
+  view: SiteView,
+  page: SiteView['pages'][number],
+  placement: SiteView['pages'][number]['placements'][number],
+  options: RenderOptions = {},
+) {
   return render('article.njk', view, '../', { page, article: placement.article }, options);
 }
 
@@ -72,10 +78,6 @@ export function rendererFingerprint() {
     fingerprint = hash.digest('hex');
   }
   return fingerprint;
-}
-
-export function stylesheet() {
-  return css();
 }
 
 /** Asked for a page number the issue does not have: the caller's mistake, not a render failure. */

@@ -1,7 +1,8 @@
 import type { IssueTree, TreeArticle, TreePage } from '../newsroom/issue-tree';
 import type { ProcessedImage } from './images';
 import { renderMarkdown } from './markdown';
-import { captionText, formatDate, photoCredit, subtitleText } from './format';
+import { captionText, formatDate, subtitleText } from './format';
+import { DEFAULT_LOCALE, SIGN_ROLES, SIGN_ROLE_LABEL, photoCreditText } from '../newsroom/glossary';
 
 /**
  * Issue tree in, everything a template prints out: texts already in their
@@ -10,12 +11,6 @@ import { captionText, formatDate, photoCredit, subtitleText } from './format';
  */
 
 export type ImageIndex = Map<string, ProcessedImage>; // keyed by the photo's source url
-
-const CREDIT_ROLES = [
-  ['editor', '编辑'],
-  ['layout', '版式'],
-  ['proofreader', '审校'],
-] as const;
 
 const clampSpan = (n: number) => Math.min(6, Math.max(1, Math.round(Number(n) || 2)));
 const textColumns = (span: number) => (span >= 5 ? 3 : span >= 3 ? 2 : 1);
@@ -33,15 +28,13 @@ export function articleView(a: TreeArticle, images: ImageIndex) {
     kicker: a.kicker,
     headline: a.headline,
     subtitle: subtitleText(a.subtitle),
-    bylines: a.bylines
-      .filter((b) => b.contributors.length)
-      .map((b) => ({ role: b.role, names: b.contributors.map((c) => c.name) })),
+    bylines: a.bylines.filter((b) => b.contributors.length).map((b) => ({ role: b.role, names: b.contributors.map((c) => c.name) })),
     bodyHtml: renderMarkdown(a.body),
     photos: a.photos.map((p) => ({
-      image: p.image ? images.get(p.image.url) ?? null : null,
+      image: p.image ? (images.get(p.image.url) ?? null) : null,
       alt: p.image?.alternativeText || p.caption || '',
       caption: captionText(p.caption, p.position),
-      credit: photoCredit(p.credit?.name, p.creditRole, p.creditKind),
+      credit: photoCreditText(p.credit?.name, p.creditRole, p.creditKind),
     })),
     source: a.source ? `来源：${a.source.replace(/^来源[:：]\s*/, '')}` : null,
     suppliedBy: a.suppliedBy ? `（${a.suppliedBy.replace(/供稿$/, '')}供稿）` : null,
@@ -63,12 +56,12 @@ export function siteView(tree: IssueTree, images: ImageIndex) {
       label: `第${page.number}版`,
       name: page.name,
       theme: page.theme,
-      credits: CREDIT_ROLES.filter(([key]) => page.credits[key]).map(([key, label]) => ({ label, name: page.credits[key]!.name })),
+      credits: SIGN_ROLES.filter((key) => page.credits[key]).map((key) => ({ label: SIGN_ROLE_LABEL[key], name: page.credits[key]!.name })),
       placements,
     };
   });
   return {
-    lang: tree.locale ?? 'zh-Hans',
+    lang: tree.locale ?? DEFAULT_LOCALE,
     publication,
     email: tree.publication?.email ?? null,
     issueLabel: `第${tree.number}期`,

@@ -78,9 +78,7 @@ async function checkNumberUnique(strapi: Core.Strapi, ctx: Context, owner: { fie
   if (!data) return;
   const { documentId } = ctx.params;
   const needsCurrent = data.number === undefined || data[owner.field] === undefined;
-  const current = needsCurrent
-    ? await existingRow(strapi, ctx.uid, documentId, ctx.params.locale, { [owner.field]: { select: ['documentId'] } })
-    : null;
+  const current = needsCurrent ? await existingRow(strapi, ctx.uid, documentId, ctx.params.locale, { [owner.field]: { select: ['documentId'] } }) : null;
   const number = data.number ?? current?.number;
   let ownerId = await relationDocumentId(strapi, owner.uid, data[owner.field]);
   if (ownerId === undefined) ownerId = current?.[owner.field]?.documentId ?? null;

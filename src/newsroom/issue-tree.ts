@@ -67,7 +67,13 @@ export function shapeArticle(a: any): TreeArticle {
     body: a.body ?? '',
     photos: (a.photos ?? []).map((p: any) => ({
       image: p.image
-        ? { url: p.image.url, width: orNull(p.image.width), height: orNull(p.image.height), formats: orNull(p.image.formats), alternativeText: orNull(p.image.alternativeText) }
+        ? {
+            url: p.image.url,
+            width: orNull(p.image.width),
+            height: orNull(p.image.height),
+            formats: orNull(p.image.formats),
+            alternativeText: orNull(p.image.alternativeText),
+          }
         : null,
       caption: orNull(p.caption),
       credit: nameOnly(p.credit),
@@ -102,9 +108,7 @@ export function shapeIssueTree(issue: any, articles: Map<string, any>): IssueTre
     number: issue.number,
     date: issue.date,
     title: orNull(issue.title),
-    publication: issue.publication
-      ? { name: issue.publication.name, slug: orNull(issue.publication.slug), email: orNull(issue.publication.email) }
-      : null,
+    publication: issue.publication ? { name: issue.publication.name, slug: orNull(issue.publication.slug), email: orNull(issue.publication.email) } : null,
     pages: pages.map((page) => ({
       number: page.number,
       name: orNull(page.name),

@@ -53,7 +53,8 @@ export function restrictFilters(uid: string, filters: unknown, lookup: SchemaLoo
     }
     const attribute = model?.attributes[key];
     if (attribute?.type === 'relation' && attribute.target) out[key] = guarded(attribute.target, value, lookup, visible);
-    else if (attribute?.type === 'media') out[key] = value; // files carry no drafts
+    else if (attribute?.type === 'media')
+      out[key] = value; // files carry no drafts
     else if (attribute?.type === 'component' && attribute.component) out[key] = restrictFilters(attribute.component, value, lookup, visible);
     else if (attribute?.type === 'dynamiczone') throw new PublicFilterError(`filters.${key}`, 'filtering through dynamic zones is not allowed');
     else out[key] = value;
@@ -62,7 +63,10 @@ export function restrictFilters(uid: string, filters: unknown, lookup: SchemaLoo
 }
 
 export class PublicFilterError extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(`${path}: ${message}`);
   }
 }
@@ -89,7 +93,9 @@ export function publicPopulate(uid: string, populate: unknown, lookup: SchemaLoo
   if (!model) return populate;
   const entries: Array<[string, unknown]> =
     populate === '*' || populate === true
-      ? Object.entries(model.attributes).filter(([, a]) => ['relation', 'component', 'media', 'dynamiczone'].includes(a.type)).map(([k]) => [k, true])
+      ? Object.entries(model.attributes)
+          .filter(([, a]) => ['relation', 'component', 'media', 'dynamiczone'].includes(a.type))
+          .map(([k]) => [k, true])
       : typeof populate === 'string'
         ? populate.split(',').map((k) => [k.trim(), true])
         : Array.isArray(populate)

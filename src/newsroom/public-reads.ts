@@ -31,7 +31,9 @@ export function isPublishedOnlyReader(request: any): boolean {
 }
 
 async function visibleColumnIds(strapi: Core.Strapi): Promise<number[]> {
-  const rows: any[] = await strapi.db.query(ARTICLE).findMany({ where: { ...PUBLISHED, column: { id: { $notNull: true } } }, select: ['id'], populate: { column: ID } });
+  const rows: any[] = await strapi.db
+    .query(ARTICLE)
+    .findMany({ where: { ...PUBLISHED, column: { id: { $notNull: true } } }, select: ['id'], populate: { column: ID } });
   return [...new Set(rows.map((r) => r.column?.id).filter(Boolean))];
 }
 
@@ -79,7 +81,8 @@ export function registerPublicReads(strapi: Core.Strapi) {
       throw new errors.PolicyError('Drafts can only be read with an API token (status must be "published")');
     }
     const badSort = relationSortPath(ctx.uid, params.sort, lookup);
-    if (badSort) throw new errors.ValidationError(`sort: "${badSort}" sorts through a relation; only this type's own fields can be sorted on`, { path: ['sort'] });
+    if (badSort)
+      throw new errors.ValidationError(`sort: "${badSort}" sorts through a relation; only this type's own fields can be sorted on`, { path: ['sort'] });
     try {
       params.filters = publicFilters(ctx.uid, params.filters, lookup, visible, await ownRule(strapi, ctx.uid));
       if (params.populate !== undefined) params.populate = publicPopulate(ctx.uid, params.populate, lookup, visible);

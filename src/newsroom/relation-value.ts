@@ -13,7 +13,7 @@ export async function relationDocumentId(strapi: Core.Strapi, targetUid: string,
   let ref: unknown = value;
   if (typeof value === 'object' && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;
-    if ('set' in v) ref = Array.isArray(v.set) ? v.set[0] ?? null : v.set;
+    if ('set' in v) ref = Array.isArray(v.set) ? (v.set[0] ?? null) : v.set;
     else if ('connect' in v) {
       const list = Array.isArray(v.connect) ? v.connect : [v.connect];
       if (list.length === 0) return Array.isArray(v.disconnect) && v.disconnect.length ? null : undefined;

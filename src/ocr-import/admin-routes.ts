@@ -18,7 +18,8 @@ function readUpload(ctx: any) {
   if (typeof fileName !== 'string' || !fileName.trim()) throw new errors.ValidationError('fileName is required');
   if (typeof contentBase64 !== 'string') throw new errors.ValidationError('contentBase64 is required');
   const bytes = Buffer.from(contentBase64, 'base64');
-  if (bytes.length > MAX_BYTES) throw new errors.ValidationError(`${fileName}: ${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for one page`);
+  if (bytes.length > MAX_BYTES)
+    throw new errors.ValidationError(`${fileName}: ${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for one page`);
   return { fileName: fileName.trim(), bytes, encoding: typeof encoding === 'string' && encoding ? encoding : undefined };
 }
 
@@ -56,7 +57,15 @@ export function registerImportAdminRoutes(strapi: Core.Strapi) {
           try {
             // Importing into an existing issue changes it: the user must be allowed to edit that issue.
             const authorizeIssue = (id: string) => assertAdminCanEntry(strapi, ctx, 'update', 'api::issue.issue', id, 'you may not change this issue');
-            ctx.body = { data: await importOcrFile(strapi, bytes, fileName, { publication: publication || undefined, issue: number, date: date || undefined, encoding, authorizeIssue }) };
+            ctx.body = {
+              data: await importOcrFile(strapi, bytes, fileName, {
+                publication: publication || undefined,
+                issue: number,
+                date: date || undefined,
+                encoding,
+                authorizeIssue,
+              }),
+            };
           } catch (error) {
             throw asValidation(error);
           }

@@ -1,3 +1,5 @@
+import { endsSentence } from './conventions';
+
 /**
  * OCR noise removed from an article body, never silently: each rule returns the
  * text it removed with the source line, and the caller reports it as a warning.
@@ -33,12 +35,47 @@ function removeMatches(para: Para, re: RegExp, decide: (m: RegExpMatchArray) => 
 }
 
 // Characters that Chinese doubles on purpose (人人, 常常, 渐渐…): never taken for an OCR double.
-const REDUPLICATES = new Set([...'人常天年月日家户处时事样个点渐刚往仅偏纷默层步一二三看想说走试谈听等多少大小高远慢快好早满紧轻重深浅长短亮红绿白黑星片条件项桩种座匹']);
+const REDUPLICATES = new Set([
+  ...'人常天年月日家户处时事样个点渐刚往仅偏纷默层步一二三看想说走试谈听等多少大小高远慢快好早满紧轻重深浅长短亮红绿白黑星片条件项桩种座匹',
+]);
 // Two-character words that are legitimately said twice (研究研究): kept.
-const ABAB_ALLOWED = new Set(['研究', '讨论', '学习', '商量', '考虑', '休息', '打扫', '收拾', '锻炼', '了解', '体验', '介绍', '活动', '交流', '溜达', '琢磨', '比划', '检查', '整理', '清理', '准备', '思考', '高兴', '热闹', '暖和', '凉快', '干净', '明白', '清楚', '漂亮', '舒服', '轻松', '快乐']);
+const ABAB_ALLOWED = new Set([
+  '研究',
+  '讨论',
+  '学习',
+  '商量',
+  '考虑',
+  '休息',
+  '打扫',
+  '收拾',
+  '锻炼',
+  '了解',
+  '体验',
+  '介绍',
+  '活动',
+  '交流',
+  '溜达',
+  '琢磨',
+  '比划',
+  '检查',
+  '整理',
+  '清理',
+  '准备',
+  '思考',
+  '高兴',
+  '热闹',
+  '暖和',
+  '凉快',
+  '干净',
+  '明白',
+  '清楚',
+  '漂亮',
+  '舒服',
+  '轻松',
+  '快乐',
+]);
 
 const isHan = (ch: string | undefined) => !!ch && /\p{Script=Han}/u.test(ch);
-const FINAL = /[。！？!?…]["”’』」）)]*$/u;
 
 /** Column ends break paragraphs mid-sentence; a paragraph that does not end a sentence continues in the next one. */
 export function joinColumnBreaks(paras: Para[], removals: Removal[]): { paras: Para[]; joins: Array<{ para: number; offset: number; line: number }> } {
@@ -46,7 +83,7 @@ export function joinColumnBreaks(paras: Para[], removals: Removal[]): { paras: P
   const joins: Array<{ para: number; offset: number; line: number }> = [];
   for (const p of paras) {
     const prev = out[out.length - 1];
-    if (prev && prev.kind === 'p' && p.kind === 'p' && !FINAL.test(prev.text) && !/[：:]$/u.test(prev.text)) {
+    if (prev && prev.kind === 'p' && p.kind === 'p' && !endsSentence(prev.text) && !/[：:]$/u.test(prev.text)) {
       let next = p.text;
       const last = prev.text[prev.text.length - 1];
       if (isHan(last) && next[0] === last && !REDUPLICATES.has(last)) {
@@ -134,5 +171,10 @@ export function dropDoubledWords(para: Para, removals: Removal[]) {
 
 /** An English word OCR left between Chinese words (`表率 and 解放思想`): removed, never translated. */
 export function dropStrayWords(para: Para, removals: Removal[]) {
-  removeMatches(para, /(?<=\p{Script=Han})\s*\b(and|the|of)\b\s*(?=\p{Script=Han})/gu, (m) => ({ remove: m[0], message: `removed the stray word "${m[1]}" between Chinese words` }), removals);
+  removeMatches(
+    para,
+    /(?<=\p{Script=Han})\s*\b(and|the|of)\b\s*(?=\p{Script=Han})/gu,
+    (m) => ({ remove: m[0], message: `removed the stray word "${m[1]}" between Chinese words` }),
+    removals,
+  );
 }

@@ -1,4 +1,6 @@
 import { normaliseName } from '../newsroom/names';
+import { BYLINE_ROLES, CREDIT_ROLE_WORDS, type PhotoCreditKind, type SignRole } from '../newsroom/glossary';
+import { HAN } from './punctuation';
 
 /**
  * The printed conventions of party-building pages, one small recogniser each.
@@ -6,18 +8,32 @@ import { normaliseName } from '../newsroom/names';
  * returns what it found, or null. See DESIGN.md's glossary.
  */
 
-const HAN = /\p{Script=Han}/u;
+const HAS_HAN = new RegExp(HAN, 'u');
 const MARK = '[□■]';
 
-/** Roles printed before bylines and photo credits; longest first so 本报记者 wins over 记者. */
-export const ROLES = [
-  '本报特约记者', '本报特约通讯员', '本报见习记者', '本报实习生', '本报评论员', '本报通讯员', '本报记者',
-  '特约记者', '特约通讯员', '见习记者', '实习记者', '实习生', '通讯员', '评论员', '记者', '作者', '摄影', '文/图', '文', '图',
-].sort((a, b) => b.length - a.length);
-
 // Common surnames (a name line at an article's end must start with one).
-const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由']);
-const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '端木', '澹台', '南宫'];
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由',
+]);
+const COMPOUND_SURNAMES = [
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '令狐',
+  '端木',
+  '澹台',
+  '南宫',
+];
 
 export function looksLikePersonName(token: string): boolean {
   if (!/^\p{Script=Han}{2,4}$/u.test(token)) return false;
@@ -39,7 +55,13 @@ function mergePadded(tokens: string[]): string[] {
   return out.map(normaliseName).filter(Boolean);
 }
 
-const nameTokens = (text: string) => mergePadded(text.trim().split(/[\s、,，]+/u).filter(Boolean));
+const nameTokens = (text: string) =>
+  mergePadded(
+    text
+      .trim()
+      .split(/[\s、,，]+/u)
+      .filter(Boolean),
+  );
 
 export type Byline = { role: string | null; names: string[] };
 
@@ -47,9 +69,12 @@ export type Byline = { role: string | null; names: string[] };
 export function parseBylineText(text: string): Byline[] {
   const bylines: Array<{ role: string | null; tokens: string[] }> = [];
   let current: { role: string | null; tokens: string[] } | null = null;
-  for (let tok of text.trim().split(/[\s、,，]+/u).filter(Boolean)) {
+  for (let tok of text
+    .trim()
+    .split(/[\s、,，]+/u)
+    .filter(Boolean)) {
     tok = tok.replace(/[:：/／]$/u, '');
-    const role = ROLES.find((r) => tok === r || (r.length >= 2 && tok.startsWith(r) && [...tok].length - r.length >= 2));
+    const role = BYLINE_ROLES.find((r) => tok === r || (r.length >= 2 && tok.startsWith(r) && [...tok].length - r.length >= 2));
     if (role) {
       current = { role, tokens: [] };
       bylines.push(current);
@@ -74,7 +99,7 @@ export function matchMarkedByline(line: string): Byline[] | null {
   return bylines.length ? bylines : null;
 }
 
-export type PhotoCredit = { credit: string; creditRole: string | null; creditKind: '摄' | '供图' | '提供' };
+export type PhotoCredit = { credit: string; creditRole: string | null; creditKind: PhotoCreditKind };
 
 /** `□本报记者 陶维明摄`, `鹤岗市委组织部供图`, `图片由江津区中心医院提供`. */
 export function matchPhotoCredit(line: string): PhotoCredit | null {
@@ -92,16 +117,16 @@ export function matchPhotoCredit(line: string): PhotoCredit | null {
   return null;
 }
 
-export type Credits = { editor: string | null; layout: string | null; proofreader: string | null };
-const CREDIT_ROLES: Record<string, keyof Credits> = { 编辑: 'editor', 责编: 'editor', 责任编辑: 'editor', 版式: 'layout', 美编: 'layout', 排版: 'layout', 审校: 'proofreader', 校对: 'proofreader' };
+export type Credits = Record<SignRole, string | null>;
 
 /** `□编辑/王 芳 □版式/任宝红 □审校/刘 军` (on one line or several). */
 export function matchCredits(line: string): Partial<Credits> | null {
-  const re = /[□■]?\s*(责任编辑|责编|编辑|版式|美编|排版|审校|校对)\s*[/／:：]\s*([^□■/／]+?)(?=\s*[□■]|\s+(?:责任编辑|责编|编辑|版式|美编|排版|审校|校对)\s*[/／:：]|$)/gu;
+  const re =
+    /[□■]?\s*(责任编辑|责编|编辑|版式|美编|排版|审校|校对)\s*[/／:：]\s*([^□■/／]+?)(?=\s*[□■]|\s+(?:责任编辑|责编|编辑|版式|美编|排版|审校|校对)\s*[/／:：]|$)/gu;
   const found: Partial<Credits> = {};
   let consumed = '';
   for (const m of line.trim().matchAll(re)) {
-    found[CREDIT_ROLES[m[1]]] = normaliseName(m[2]);
+    found[CREDIT_ROLE_WORDS[m[1]]] = normaliseName(m[2]);
     consumed += m[0];
   }
   if (!Object.keys(found).length) return null;
@@ -153,7 +178,7 @@ export const endsSentence = (text: string) => FINAL.test(text.trim());
 /** A short line with no sentence punctuation: a headline, subhead, kicker or column label. */
 export function isHeadingLike(text: string, max = 50): boolean {
   const t = text.trim();
-  if (!t || [...t].length > max || !HAN.test(t)) return false;
+  if (!t || [...t].length > max || !HAS_HAN.test(t)) return false;
   if (/[。；;，,、！？!?：:]$/u.test(t)) return false;
   if (/[。；]/u.test(t)) return false;
   return !new RegExp(`^${MARK}`, 'u').test(t);
@@ -166,7 +191,10 @@ const DANGLING_END = /[和的了在与及对为把被从向等并而或之其是
 export const isSubheadLike = (text: string) => isHeadingLike(text, 24) && !/[，,、]/u.test(text) && !DANGLING_END.test(text.trim());
 
 /** `一、…`, `（一）…`, `1.…`: a numbered subhead. */
-export const isNumberedHeading = (text: string) => /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])\S/u.test(text.trim()) && [...text.trim()].length <= 40 && !/[。]$/u.test(text.trim());
+export const isNumberedHeading = (text: string) =>
+  /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])\S/u.test(text.trim()) &&
+  [...text.trim()].length <= 40 &&
+  !/[。]$/u.test(text.trim());
 
 /** A column label (栏目): short, one word, no punctuation — `争先创优`, `评论观点`. */
 export const isColumnLabel = (text: string) => /^[\p{Script=Han}A-Za-z·]{2,8}$/u.test(text.trim());

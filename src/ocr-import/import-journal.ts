@@ -55,20 +55,30 @@ export async function undoJournal(strapi: Core.Strapi, hash: string, journal: Jo
   await strapi.db.transaction(async () => {
     const docs = (uid: string) => strapi.documents(uid as any);
     for (const page of [...journal.changedPages].reverse()) {
-      await docs('api::page.page').update({ documentId: page.documentId, locale: page.locale, data: { placements: page.placements, credits: page.credits } as any });
+      await docs('api::page.page').update({
+        documentId: page.documentId,
+        locale: page.locale,
+        data: { placements: page.placements, credits: page.credits } as any,
+      });
     }
     for (const documentId of journal.pages) await docs('api::page.page').delete({ documentId, locale: '*' });
     for (const documentId of journal.articles) await docs('api::article.article').delete({ documentId, locale: '*' });
     // A column or contributor someone else has used since stays: it is theirs now too.
     const unused = async (uid: string, documentId: string, remove: () => Promise<unknown>) => {
-      const used = uid === 'api::column.column'
-        ? await strapi.db.query('api::article.article').count({ where: { column: { documentId } } })
-        : await strapi.db.query('api::article.article').count({ where: { $or: [{ bylines: { contributors: { documentId } } }, { photos: { credit: { documentId } } }] } })
-          + await strapi.db.query('api::page.page').count({ where: { $or: ['editor', 'layout', 'proofreader'].map((r) => ({ credits: { [r]: { documentId } } })) } });
+      const used =
+        uid === 'api::column.column'
+          ? await strapi.db.query('api::article.article').count({ where: { column: { documentId } } })
+          : (await strapi.db
+              .query('api::article.article')
+              .count({ where: { $or: [{ bylines: { contributors: { documentId } } }, { photos: { credit: { documentId } } }] } })) +
+            (await strapi.db
+              .query('api::page.page')
+              .count({ where: { $or: ['editor', 'layout', 'proofreader'].map((r) => ({ credits: { [r]: { documentId } } })) } }));
       if (!used) await remove();
     };
     for (const documentId of journal.columns) await unused('api::column.column', documentId, () => docs('api::column.column').delete({ documentId, locale }));
-    for (const documentId of journal.contributors) await unused('api::contributor.contributor', documentId, () => docs('api::contributor.contributor').delete({ documentId }));
+    for (const documentId of journal.contributors)
+      await unused('api::contributor.contributor', documentId, () => docs('api::contributor.contributor').delete({ documentId }));
     if (journal.issue) await docs('api::issue.issue').delete({ documentId: journal.issue, locale: '*' });
     // The pages' history rows (新建) go with them.
     if (journal.pages.length) await strapi.db.query('api::signoff.signoff').deleteMany({ where: { pageDocumentId: { $in: journal.pages } } });

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import crypto from 'crypto';
 import { findOrCreateContributor } from '../newsroom/contributors';
-import { normaliseName } from '../newsroom/names';
+import { guessContributorKind, normaliseName } from '../newsroom/names';
+import { DEFAULT_LOCALE, articleText } from '../newsroom/glossary';
 import { isStale, newJournal, readJournal, saveJournal, undoJournal, dropJournal, type Journal } from './import-journal';
 import { decodeOcrBytes, InputError } from './decode';
 import { parseOcrText, type OcrResult } from './parse';
+import { checkNoLoss } from './no-loss';
 
 /**
  * The importer's edge: one OCR file → draft content, written through the
@@ -16,15 +18,38 @@ import { parseOcrText, type OcrResult } from './parse';
  */
 
 export type ImportOptions = {
-  publication?: string; issue?: number; date?: string; encoding?: string; locale?: string;
+  publication?: string;
+  issue?: number;
+  date?: string;
+  encoding?: string;
+  locale?: string;
   /** Called with an existing issue before anything is written into it; throws to refuse (the admin route checks the user's permissions). */
   authorizeIssue?: (documentId: string) => Promise<void>;
 };
-export type ImportSummary = { file: string; status: 'imported' | 'already imported'; issue: number; pages: number; articles: number; contributors: number; warnings: number; hash: string };
+export type ImportSummary = {
+  file: string;
+  status: 'imported' | 'already imported';
+  issue: number;
+  pages: number;
+  articles: number;
+  contributors: number;
+  warnings: number;
+  hash: string;
+};
 
+/**
+ * Decodes and parses one file, then checks the importer's promise (no-loss.ts):
+ * a sentence of the source that is not in the result exactly once is reported as
+ * a warning on its line, for the editor to look at before importing.
+ */
 export function parseOcrFile(bytes: Buffer, file: string, encoding?: string): OcrResult {
   const { text } = decodeOcrBytes(bytes, file, encoding);
-  return parseOcrText(text, file);
+  const result = parseOcrText(text, file);
+  for (const loss of checkNoLoss(text, result)) {
+    const found = loss.found === 0 ? 'is missing from what was read' : `was read ${loss.found} times`;
+    result.warnings.push({ line: loss.line, message: `no-loss check: 「${loss.fragment}」 ${found}; check this passage` });
+  }
+  return result;
 }
 
 async function resolvePublication(strapi: Core.Strapi, slug: string | undefined, file: string) {
@@ -54,11 +79,12 @@ async function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
 
 type Context = { strapi: Core.Strapi; hash: string; locale: string; journal: Journal };
 
-async function contributorFor(c: Context, rawName: string) {
+/** A contributor by name; a new one's kind comes from the name and the role printed with it (evidence, names.ts). */
+async function contributorFor(c: Context, rawName: string, evidence: { role?: string | null; kind?: 'person' | 'organisation' } = {}) {
   const name = normaliseName(rawName);
   const existing = name ? await c.strapi.documents('api::contributor.contributor').findFirst({ filters: { name } }) : null;
   if (existing) return existing.documentId;
-  const created = await findOrCreateContributor(c.strapi, rawName);
+  const created = await findOrCreateContributor(c.strapi, rawName, { kind: evidence.kind ?? guessContributorKind(rawName, { role: evidence.role }) });
   c.journal.contributors.push(created.documentId);
   return created.documentId;
 }
@@ -77,23 +103,34 @@ async function writePage(c: Context, issue: string, existingPages: any[], pi: nu
   const { strapi, hash, locale } = c;
   const pages = strapi.documents('api::page.page');
   const page: any = parsed.number ? existingPages.find((p: any) => p.number === parsed.number) : null;
-  const placements: any[] = page ? (page.placements ?? []).map((pl: any) => ({ article: pl.article?.documentId, order: pl.order, span: pl.span, lead: pl.lead })) : [];
+  const placements: any[] = page
+    ? (page.placements ?? []).map((pl: any) => ({ article: pl.article?.documentId, order: pl.order, span: pl.span, lead: pl.lead }))
+    : [];
   for (const [ai, a] of parsed.articles.entries()) {
     const bylines = [];
     for (const b of a.bylines) {
       const people = [];
-      for (const n of b.names) people.push(await contributorFor(c, n));
+      for (const n of b.names) people.push(await contributorFor(c, n, { role: b.role }));
       bylines.push({ role: b.role, contributors: people });
     }
     const photos = [];
     for (const ph of a.photos) {
-      photos.push({ caption: ph.caption, position: ph.position, credit: ph.credit ? await contributorFor(c, ph.credit) : null, creditRole: ph.creditRole, creditKind: ph.creditKind });
+      photos.push({
+        caption: ph.caption,
+        position: ph.position,
+        credit: ph.credit ? await contributorFor(c, ph.credit, { role: ph.creditRole }) : null,
+        creditRole: ph.creditRole,
+        creditKind: ph.creditKind,
+      });
     }
     const column = a.column ? await columnFor(c, a.column) : null;
     const created = await strapi.documents('api::article.article').create({
       data: {
-        kicker: a.kicker, headline: a.headline, subtitle: a.subtitle, body: a.body, source: a.source, suppliedBy: a.suppliedBy, authorNote: a.authorNote,
-        column, bylines, photos, importHash: `${hash}:${pi}:${ai}`,
+        ...articleText(a),
+        column,
+        bylines,
+        photos,
+        importHash: `${hash}:${pi}:${ai}`,
       } as any,
       locale,
     });
@@ -103,7 +140,8 @@ async function writePage(c: Context, issue: string, existingPages: any[], pi: nu
   const credits: Record<string, string | null> = {};
   for (const role of ['editor', 'layout', 'proofreader'] as const) {
     const name = parsed.credits?.[role];
-    if (name) credits[role] = await contributorFor(c, name);
+    // 编辑/版式/审校 are people's signatures.
+    if (name) credits[role] = await contributorFor(c, name, { kind: 'person' });
   }
   const asList = (pl: any[]) => pl.map((p) => ({ ...p, article: { documentId: p.article } }));
   if (page) {
@@ -112,7 +150,12 @@ async function writePage(c: Context, issue: string, existingPages: any[], pi: nu
       populate: { credits: { populate: { editor: { select: ['documentId'] }, layout: { select: ['documentId'] }, proofreader: { select: ['documentId'] } } } },
     });
     const before = Object.fromEntries(['editor', 'layout', 'proofreader'].map((r) => [r, row?.credits?.[r]?.documentId ?? null]));
-    c.journal.changedPages.push({ documentId: page.documentId, locale, placements: (page.placements ?? []).map((pl: any) => ({ article: pl.article?.documentId, order: pl.order, span: pl.span, lead: pl.lead })), credits: before });
+    c.journal.changedPages.push({
+      documentId: page.documentId,
+      locale,
+      placements: (page.placements ?? []).map((pl: any) => ({ article: pl.article?.documentId, order: pl.order, span: pl.span, lead: pl.lead })),
+      credits: before,
+    });
     await pages.update({ documentId: page.documentId, locale, data: { placements, ...(Object.keys(credits).length ? { credits } : {}) } as any });
     page.placements = asList(placements);
     return;
@@ -130,7 +173,7 @@ async function writePage(c: Context, issue: string, existingPages: any[], pi: nu
 export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const result = parseOcrFile(bytes, file, options.encoding);
   const hash = crypto.createHash('sha256').update(bytes).digest('hex');
-  const locale = options.locale ?? 'zh-Hans';
+  const locale = options.locale ?? DEFAULT_LOCALE;
   const number = options.issue ?? result.issue?.number ?? null;
   if (!number) throw new InputError(`${file}: the text names no issue (第N期): pass --issue <number>`);
   const articleCount = result.pages.reduce((n, p) => n + p.articles.length, 0);
@@ -144,7 +187,8 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
     const start = await strapi.db.transaction(async ({ trx }: any) => {
       if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`banmian-import:${hash}`]);
       const earlier = await readJournal(strapi, hash);
-      if (earlier && !isStale(earlier)) throw new InputError(`${file}: this file is being imported right now (since ${earlier.startedAt}); try again when that import has finished`);
+      if (earlier && !isStale(earlier))
+        throw new InputError(`${file}: this file is being imported right now (since ${earlier.startedAt}); try again when that import has finished`);
       if (earlier) await undoJournal(strapi, hash, earlier, locale); // left by an import that died
       const done = await strapi.documents('api::article.article').findFirst({ filters: { importHash: { $startsWith: `${hash}:` } }, locale, status: 'draft' });
       if (done) return null;
@@ -166,7 +210,9 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
     try {
       // The issue's pages are read once; pages made below are added to the list.
       const existingPages: any[] = await strapi.documents('api::page.page').findMany({
-        filters: { issue: { documentId: start.issue } }, locale, populate: { placements: { populate: { article: { fields: ['documentId'] } } } } as any,
+        filters: { issue: { documentId: start.issue } },
+        locale,
+        populate: { placements: { populate: { article: { fields: ['documentId'] } } } } as any,
       });
       for (const [pi, parsed] of result.pages.entries()) {
         // Step 2…n: one short transaction per printed page, the journal saved with it.

@@ -1,5 +1,6 @@
 import { comparable } from './punctuation';
 import type { OcrResult } from './parse';
+import { SIGN_ROLES, creditText, photoCreditText } from '../newsroom/glossary';
 
 /**
  * The importer's promise: every sentence of the source is in the output exactly
@@ -19,14 +20,14 @@ export function printedText(result: OcrResult): string {
     if (page.number != null) out.push(`第${page.number}版${page.name ?? ''}`);
     else if (page.name) out.push(page.name);
     const c = page.credits;
-    if (c) out.push(...(['editor', 'layout', 'proofreader'] as const).filter((k) => c[k]).map((k) => `${{ editor: '编辑', layout: '版式', proofreader: '审校' }[k]}/${c[k]}`));
+    if (c) out.push(...SIGN_ROLES.filter((k) => c[k]).map((k) => creditText(k, c[k]!)));
     for (const a of page.articles) {
       out.push(a.column ?? '', a.kicker ?? '', a.headline, a.subtitle ? `——${a.subtitle}` : '');
       for (const b of a.bylines) out.push(`${b.role ?? ''}${b.names.join('')}`);
       out.push(a.body);
       for (const p of a.photos) {
         out.push(`${p.position ? `${p.position}：` : ''}${p.caption}`);
-        if (p.credit) out.push(p.creditKind === '提供' ? `图片由${p.credit}提供` : p.creditKind === '供图' ? `${p.credit}供图` : `${p.creditRole ?? ''}${p.credit}摄`);
+        if (p.credit) out.push(photoCreditText(p.credit, p.creditRole, p.creditKind)!);
       }
       if (a.suppliedBy) out.push(`（${a.suppliedBy}供稿）`);
       if (a.authorNote) out.push(`（作者系${a.authorNote}）`);
@@ -49,11 +50,14 @@ export function checkNoLoss(source: string, result: OcrResult, minLength = 6): L
   const removedByLine = new Map<number, string[]>();
   for (const w of result.warnings) if (w.removed) removedByLine.set(w.line, [...(removedByLine.get(w.line) ?? []), norm(w.removed)]);
   const fragments: Array<{ line: number; text: string }> = [];
-  source.replace(/\r\n?/g, '\n').split('\n').forEach((raw, i) => {
-    let t = norm(raw);
-    for (const r of removedByLine.get(i + 1) ?? []) t = t.replace(r, '');
-    for (const f of t.split(/(?<=[。！？])/u)) if ([...f].length >= minLength) fragments.push({ line: i + 1, text: f });
-  });
+  source
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .forEach((raw, i) => {
+      let t = norm(raw);
+      for (const r of removedByLine.get(i + 1) ?? []) t = t.replace(r, '');
+      for (const f of t.split(/(?<=[。！？])/u)) if ([...f].length >= minLength) fragments.push({ line: i + 1, text: f });
+    });
   const output = norm(printedText(result));
   const all = fragments.map((f) => f.text);
   const losses: Loss[] = [];

@@ -11,7 +11,13 @@ import { dropDoubledWords, dropRepeatedPassages, dropStrayWords, joinColumnBreak
  * OCR noise (cleanup.ts). Nothing is dropped without a warning naming its line.
  */
 
-export type OcrPhoto = { caption: string; position: string | null; credit: string | null; creditRole: string | null; creditKind: '摄' | '供图' | '提供' | null };
+export type OcrPhoto = {
+  caption: string;
+  position: string | null;
+  credit: string | null;
+  creditRole: string | null;
+  creditKind: '摄' | '供图' | '提供' | null;
+};
 export type OcrArticle = {
   column: string | null;
   kicker: string | null;
@@ -26,7 +32,12 @@ export type OcrArticle = {
 };
 export type OcrPage = { number: number | null; name: string | null; credits: c.Credits | null; articles: OcrArticle[] };
 export type OcrWarning = { line: number; message: string; removed?: string };
-export type OcrResult = { file: string; issue: { number: number | null; email: string | null; masthead?: string | null } | null; pages: OcrPage[]; warnings: OcrWarning[] };
+export type OcrResult = {
+  file: string;
+  issue: { number: number | null; email: string | null; masthead?: string | null } | null;
+  pages: OcrPage[];
+  warnings: OcrWarning[];
+};
 
 type Line = { no: number; text: string; gap: number };
 type Draft = Omit<OcrArticle, 'body'> & { paras: Para[]; ended: boolean; line: number; captionPending: boolean };
@@ -34,20 +45,37 @@ type Draft = Omit<OcrArticle, 'body'> & { paras: Para[]; ended: boolean; line: n
 export function lex(text: string): Line[] {
   const lines: Line[] = [];
   let gap = 0;
-  text.replace(/\r\n?/g, '\n').split('\n').forEach((raw, i) => {
-    const t = normalisePunctuation(raw.replace(/[\u200b\ufeff]/g, '')).trim();
-    if (!t) {
-      gap += 1;
-      return;
-    }
-    lines.push({ no: i + 1, text: t, gap: lines.length ? gap : Math.max(gap, 1) });
-    gap = 0;
-  });
+  text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .forEach((raw, i) => {
+      const t = normalisePunctuation(raw.replace(/[\u200b\ufeff]/g, '')).trim();
+      if (!t) {
+        gap += 1;
+        return;
+      }
+      lines.push({ no: i + 1, text: t, gap: lines.length ? gap : Math.max(gap, 1) });
+      gap = 0;
+    });
   return lines;
 }
 
 function newArticle(line: number, headline: string): Draft {
-  return { column: null, kicker: null, headline, subtitle: null, bylines: [], paras: [], photos: [], source: null, suppliedBy: null, authorNote: null, ended: false, line, captionPending: false };
+  return {
+    column: null,
+    kicker: null,
+    headline,
+    subtitle: null,
+    bylines: [],
+    paras: [],
+    photos: [],
+    source: null,
+    suppliedBy: null,
+    authorNote: null,
+    ended: false,
+    line,
+    captionPending: false,
+  };
 }
 
 export function parseOcrText(text: string, file = 'input.txt'): OcrResult {
@@ -62,7 +90,16 @@ export function parseOcrText(text: string, file = 'input.txt'): OcrResult {
   const isHeadlineAt = (i: number) => !!lines[i] && (c.isHeadingLike(at(i), 60) || c.matchMarkdownHeading(at(i))?.level === 1);
   const bylineAt = (i: number) => !!lines[i] && !!c.matchMarkedByline(at(i));
   const isSpecial = (t: string) =>
-    !!(c.matchCredits(t) || c.matchPhotoCredit(t) || c.matchCaption(t) || c.matchSource(t) || c.matchSuppliedBy(t) || c.matchAuthorNote(t) || c.matchPageNumber(t) || c.matchIssueNumber(t));
+    !!(
+      c.matchCredits(t) ||
+      c.matchPhotoCredit(t) ||
+      c.matchCaption(t) ||
+      c.matchSource(t) ||
+      c.matchSuppliedBy(t) ||
+      c.matchAuthorNote(t) ||
+      c.matchPageNumber(t) ||
+      c.matchIssueNumber(t)
+    );
 
   /** An article header starting at line i: [pre-lines] headline [——subtitle] □byline… Returns the index of the headline. */
   function headerAt(i: number): { pre: number[]; headline: number } | null {
@@ -196,7 +233,10 @@ export function parseOcrText(text: string, file = 'input.txt'): OcrResult {
       const next = newArticle(h.no, md ? md.text : h.text);
       const preTexts = header.pre.map((p) => at(p));
       if (preTexts.length === 2) [next.column, next.kicker] = c.isColumnLabel(preTexts[0]) ? preTexts : [null, `${preTexts[0]} ${preTexts[1]}`];
-      else if (preTexts.length === 1) c.isColumnLabel(preTexts[0]) ? (next.column = preTexts[0]) : (next.kicker = preTexts[0]);
+      else if (preTexts.length === 1) {
+        if (c.isColumnLabel(preTexts[0])) next.column = preTexts[0];
+        else next.kicker = preTexts[0];
+      }
       let j = header.headline + 1;
       const sub = c.matchSubtitle(at(j));
       if (sub) {
@@ -225,7 +265,12 @@ export function parseOcrText(text: string, file = 'input.txt'): OcrResult {
 
     // A caption without a position word: alone after a photo's gap, interrupting a paragraph or followed by a credit.
     const lastPara = a?.paras[a.paras.length - 1];
-    if (a && L.gap >= 2 && t.length <= 80 && (c.matchPhotoCredit(at(i + 1)) || (lastPara?.kind === 'p' && !c.endsSentence(lastPara.text) && c.isHeadingLike(t, 80)))) {
+    if (
+      a &&
+      L.gap >= 2 &&
+      t.length <= 80 &&
+      (c.matchPhotoCredit(at(i + 1)) || (lastPara?.kind === 'p' && !c.endsSentence(lastPara.text) && c.isHeadingLike(t, 80)))
+    ) {
       a.photos.push({ caption: t, position: null, credit: null, creditRole: null, creditKind: null });
       a.captionPending = true;
       continue;
@@ -269,6 +314,9 @@ export function parseOcrText(text: string, file = 'input.txt'): OcrResult {
     }));
   for (const r of removals) warnings.push({ line: r.line, message: r.message, removed: r.removed });
   warnings.sort((x, y) => x.line - y.line);
-  const issueOut = issue.number !== null || issue.email || issue.masthead ? { number: issue.number, email: issue.email, ...(issue.masthead ? { masthead: issue.masthead } : {}) } : null;
+  const issueOut =
+    issue.number !== null || issue.email || issue.masthead
+      ? { number: issue.number, email: issue.email, ...(issue.masthead ? { masthead: issue.masthead } : {}) }
+      : null;
   return { file, issue: issueOut, pages: out, warnings };
 }

@@ -3,7 +3,8 @@
  * convention is full width; digits, Latin words, e-mail addresses, times and
  * decimals keep their own.
  */
-const HAN = '\\p{Script=Han}';
+/** A Han character, as a RegExp source (use with the `u` flag). */
+export const HAN = '\\p{Script=Han}';
 const CJK_NEAR = `[${HAN}“”‘’《》〈〉（）【】、。，；：！？]`;
 
 const pairs: Array<[RegExp, string]> = [

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { signOffPage } from '../signoff/service';
+import { DEFAULT_LOCALE } from '../newsroom/glossary';
 
 /**
  * Generated issues for tests and benchmarks, built through the Document Service
@@ -10,13 +11,18 @@ export async function makeIssue(
   strapi: Core.Strapi,
   opts: { number: number; pages: number; articlesPerPage: number; publish?: boolean; publication?: string; locale?: string; bodyParagraphs?: number },
 ) {
-  const locale = opts.locale ?? 'zh-Hans';
+  const locale = opts.locale ?? DEFAULT_LOCALE;
   const publication =
     opts.publication ??
-    (await strapi.documents('api::publication.publication').create({ data: { name: `测试报${opts.number}-${Math.random().toString(36).slice(2, 7)}` } as any })).documentId;
+    (await strapi.documents('api::publication.publication').create({ data: { name: `测试报${opts.number}-${Math.random().toString(36).slice(2, 7)}` } as any }))
+      .documentId;
   const column = await strapi.documents('api::column.column').create({ data: { name: `栏目${Math.random().toString(36).slice(2, 6)}` } as any, locale });
-  const author = await strapi.documents('api::contributor.contributor').create({ data: { name: `记者${Math.random().toString(36).slice(2, 6)}`, kind: 'person' } as any });
-  const issue = await strapi.documents('api::issue.issue').create({ data: { number: opts.number, date: '2024-07-05', title: `第${opts.number}期`, publication } as any, locale });
+  const author = await strapi
+    .documents('api::contributor.contributor')
+    .create({ data: { name: `记者${Math.random().toString(36).slice(2, 6)}`, kind: 'person' } as any });
+  const issue = await strapi
+    .documents('api::issue.issue')
+    .create({ data: { number: opts.number, date: '2024-07-05', title: `第${opts.number}期`, publication } as any, locale });
   const articleIds: string[] = [];
   for (let p = 1; p <= opts.pages; p += 1) {
     const placements = [];

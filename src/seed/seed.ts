@@ -5,6 +5,7 @@ import { findOrCreateContributor } from '../newsroom/contributors';
 import { placeholderJpeg } from './placeholder-image';
 import { uploadBuffer } from './upload-buffer';
 import { signOffPage } from '../signoff/service';
+import { DEFAULT_LOCALE, articleText } from '../newsroom/glossary';
 
 /**
  * Demo content: the real text of one printed page (data/demo/demo-issue.json),
@@ -12,18 +13,33 @@ import { signOffPage } from '../signoff/service';
  * by its natural key (slug, name, headline, issue number) before it is created.
  */
 
-const LOCALE = 'zh-Hans';
+const LOCALE = DEFAULT_LOCALE;
 
 type DemoByline = { role: string | null; names: string[] };
 type DemoPhoto = { position: string; caption: string; creditRole: string; credit: string; creditKind: string };
 type DemoArticle = {
-  column?: string; kicker?: string; headline: string; subtitle?: string; bylines: DemoByline[]; body: string;
-  photos?: DemoPhoto[]; source?: string; suppliedBy?: string; authorNote?: string; span?: number; lead?: boolean;
+  column?: string;
+  kicker?: string;
+  headline: string;
+  subtitle?: string;
+  bylines: DemoByline[];
+  body: string;
+  photos?: DemoPhoto[];
+  source?: string;
+  suppliedBy?: string;
+  authorNote?: string;
+  span?: number;
+  lead?: boolean;
 };
 type Demo = {
   publication: { name: string; slug: string; email: string; masthead: string };
   columns: Array<{ name: string; description: string }>;
-  issue: { number: number; date: string; title: string; pages: Array<{ number: number; name: string; theme: string; credits: Record<'editor' | 'layout' | 'proofreader', string>; articles: DemoArticle[] }> };
+  issue: {
+    number: number;
+    date: string;
+    title: string;
+    pages: Array<{ number: number; name: string; theme: string; credits: Record<'editor' | 'layout' | 'proofreader', string>; articles: DemoArticle[] }>;
+  };
   drafts: DemoArticle[];
 };
 
@@ -61,10 +77,10 @@ async function ensureArticle(strapi: Core.Strapi, a: DemoArticle, columns: Map<s
     photos.push({ image: image.id, caption: p.caption, credit: credit.documentId, creditRole: p.creditRole, creditKind: p.creditKind, position: p.position });
   }
   const data = {
-    kicker: a.kicker, headline: a.headline, subtitle: a.subtitle, body: a.body,
-    source: a.source, suppliedBy: a.suppliedBy, authorNote: a.authorNote,
+    ...articleText(a),
     column: a.column ? columns.get(a.column)?.documentId : undefined,
-    bylines, photos,
+    bylines,
+    photos,
   };
   const created = await docs.create({ data: data as any, locale: LOCALE });
   if (publish) await docs.publish({ documentId: created.documentId, locale: LOCALE });
@@ -81,7 +97,11 @@ export async function seedDemoContent(strapi: Core.Strapi, { once = false, file 
   for (const c of demo.columns) columns.set(c.name, await ensureColumn(strapi, c));
 
   const issues = strapi.documents('api::issue.issue');
-  let issue = await issues.findFirst({ filters: { number: demo.issue.number, publication: { documentId: publication.documentId } }, locale: LOCALE, status: 'draft' });
+  let issue = await issues.findFirst({
+    filters: { number: demo.issue.number, publication: { documentId: publication.documentId } },
+    locale: LOCALE,
+    status: 'draft',
+  });
   if (!issue) {
     issue = await issues.create({
       data: { number: demo.issue.number, date: demo.issue.date, title: demo.issue.title, publication: publication.documentId } as any,

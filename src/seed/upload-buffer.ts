@@ -9,10 +9,13 @@ export async function uploadBuffer(strapi: Core.Strapi, buffer: Buffer, fileName
   const filepath = path.join(dir, fileName);
   try {
     await fs.writeFile(filepath, buffer);
-    const [file] = await strapi.plugin('upload').service('upload').upload({
-      data: { fileInfo: { name: fileName, ...fileInfo } },
-      files: { filepath, originalFilename: fileName, mimetype, size: buffer.length },
-    });
+    const [file] = await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { name: fileName, ...fileInfo } },
+        files: { filepath, originalFilename: fileName, mimetype, size: buffer.length },
+      });
     return file;
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ROLES, ROLE_INFO, nextRole, publishRefusal, rolesHeld } from './stages';
-import { actorOfUser, contributorForUser, issuePages, pageHistory, pageStatus, signPage } from './service';
+import { SIGN_ROLES, ROLE_INFO, nextRole, publishRefusal, rolesHeld, type SignRole } from './stages';
+import { actorOfUser, contributorForUser, issuePages, pageHistory, pageStatus, signPage, type HistoryRow, type PageStatus } from './service';
 import { assertAdminCanEntry } from '../newsroom/admin-ability';
 
 /**
@@ -12,6 +12,16 @@ import { assertAdminCanEntry } from '../newsroom/admin-ability';
  *   GET  /banmian/issues/:documentId/pages    pages with stage and credits, and why it cannot be published yet
  */
 
+/** What GET /banmian/pages/:documentId/signoff answers (the admin's 签字 panel imports this type). */
+export type SignoffView = {
+  page: PageStatus;
+  next: SignRole | null;
+  myRoles: SignRole[];
+  buttons: Array<{ role: SignRole; label: string; enabled: boolean }>;
+  history: HistoryRow[];
+};
+/** What GET /banmian/issues/:documentId/pages answers. */
+export type IssuePagesView = { pages: PageStatus[]; ready: boolean; refusal: string | null };
 
 export function registerSignoffAdminRoutes(strapi: Core.Strapi) {
   const assertCanRead = (ctx: any, uid: string) => assertAdminCanEntry(strapi, ctx, 'read', uid, ctx.params.documentId, '你没有查看这条内容的权限');
@@ -29,13 +39,14 @@ export function registerSignoffAdminRoutes(strapi: Core.Strapi) {
           const page = await pageStatus(strapi, ctx.params.documentId);
           if (!page) throw new errors.NotFoundError(`没有这个版面（documentId ${ctx.params.documentId}）`);
           const mine = rolesHeld(actorOfUser(ctx.state.user).roleCodes);
-          ctx.body = {
+          const view: SignoffView = {
             page,
             next: nextRole(page.stage),
             myRoles: mine,
-            buttons: ROLES.filter((r) => mine.includes(r)).map((r) => ({ role: r, label: ROLE_INFO[r].button, enabled: nextRole(page.stage) === r })),
+            buttons: SIGN_ROLES.filter((r) => mine.includes(r)).map((r) => ({ role: r, label: ROLE_INFO[r].button, enabled: nextRole(page.stage) === r })),
             history: await pageHistory(strapi, page.documentId),
           };
+          ctx.body = view;
         },
       },
       {
@@ -66,7 +77,8 @@ export function registerSignoffAdminRoutes(strapi: Core.Strapi) {
           if (!issue) throw new errors.NotFoundError(`没有这一期（documentId ${ctx.params.documentId}）`);
           const pages = await issuePages(strapi, ctx.params.documentId);
           const refusal = publishRefusal(pages, issue.number);
-          ctx.body = { pages, ready: !refusal, refusal: refusal?.message ?? null };
+          const view: IssuePagesView = { pages, ready: !refusal, refusal: refusal?.message ?? null };
+          ctx.body = view;
         },
       },
     ],

@@ -1,4 +1,4 @@
-import { ROLES, ROLE_INFO, stageBefore, type Stage, lowerStage } from './stages';
+import { SIGN_ROLES, ROLE_INFO, stageBefore, type Stage, lowerStage } from './stages';
 
 /**
  * Which signature a change undoes. A page (or an article placed on it) that
@@ -28,7 +28,14 @@ export type ArticleSnapshot = {
   authorNote: string | null;
   column: string | null;
   bylines: Array<{ role: string | null; contributors: string[] }>;
-  photos: Array<{ image: number | null; position: string | null; caption: string | null; credit: string | null; creditRole: string | null; creditKind: string | null }>;
+  photos: Array<{
+    image: number | null;
+    position: string | null;
+    caption: string | null;
+    credit: string | null;
+    creditRole: string | null;
+    creditKind: string | null;
+  }>;
 };
 
 type Rule = { label: string; stage: Stage; value: (s: any) => unknown };
@@ -45,11 +52,22 @@ const PAGE_RULES: Record<string, Rule> = {
   theme: { label: '主题带', stage: TEXT, value: (s: PageSnapshot) => s.theme },
   // A credit changed by hand undoes that role's signature.
   ...Object.fromEntries(
-    ROLES.map((role) => [`credits.${role}`, { label: `${ROLE_INFO[role].label}署名`, stage: stageBefore(role), value: (s: PageSnapshot) => s.credits?.[role] ?? null }]),
+    SIGN_ROLES.map((role) => [
+      `credits.${role}`,
+      { label: `${ROLE_INFO[role].label}署名`, stage: stageBefore(role), value: (s: PageSnapshot) => s.credits?.[role] ?? null },
+    ]),
   ),
 };
 
-const ARTICLE_LABELS = { kicker: '引题', headline: '主题', subtitle: '副题', body: '正文', source: '来源', suppliedBy: '供稿', authorNote: '作者简介' } as const;
+const ARTICLE_LABELS = {
+  kicker: '引题',
+  headline: '主题',
+  subtitle: '副题',
+  body: '正文',
+  source: '来源',
+  suppliedBy: '供稿',
+  authorNote: '作者简介',
+} as const;
 
 const ARTICLE_RULES: Record<string, Rule> = {
   column: { label: '栏目', stage: EDITORIAL, value: (s: ArticleSnapshot) => s.column },

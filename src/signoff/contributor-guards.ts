@@ -40,7 +40,9 @@ export async function guardContributorDelete(strapi: Core.Strapi, id: string | u
     populate: { issue: { select: ['number'] } },
     select: ['documentId', 'number'],
   });
-  const byNumber = [...new Map(pages.map((p) => [p.documentId, p])).values()].sort((a, b) => (a.issue?.number ?? 0) - (b.issue?.number ?? 0) || a.number - b.number);
+  const byNumber = [...new Map(pages.map((p) => [p.documentId, p])).values()].sort(
+    (a, b) => (a.issue?.number ?? 0) - (b.issue?.number ?? 0) || a.number - b.number,
+  );
   for (const p of byNumber) uses.push(`第${p.issue?.number ?? '?'}期第${p.number}版的编辑/版式/审校署名`);
   const articles: any[] = await strapi.db.query(ARTICLE).findMany({
     where: { $or: [{ bylines: { contributors: who } }, { photos: { credit: who } }] },
@@ -48,7 +50,9 @@ export async function guardContributorDelete(strapi: Core.Strapi, id: string | u
   });
   for (const a of new Map(articles.map((a) => [a.documentId, a])).values()) uses.push(`稿件「${a.headline}」的署名`);
   if (uses.length) {
-    throw new errors.ValidationError(`不能删除人员「${contributor.name}」：仍署名于 ${uses.slice(0, 5).join('、')}${uses.length > 5 ? ` 等 ${uses.length} 处` : ''}。请先换人或删去这些署名`, { uses });
+    throw new errors.ValidationError(
+      `不能删除人员「${contributor.name}」：仍署名于 ${uses.slice(0, 5).join('、')}${uses.length > 5 ? ` 等 ${uses.length} 处` : ''}。请先换人或删去这些署名`,
+      { uses },
+    );
   }
 }
-

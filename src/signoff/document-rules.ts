@@ -54,8 +54,13 @@ async function guardPageCreate(strapi: Core.Strapi, ctx: Ctx, next: () => Promis
     const page = await pageStatus(strapi, documentId);
     const actor = currentActor(strapi);
     await writeHistory(strapi, {
-      pageDocumentId: documentId, label: page?.label ?? documentId, action: '新建', toStage: '采编',
-      actorName: actor.name, actorEmail: actor.email, reason: source ? `复制自${source.label}，签字不随复制` : null,
+      pageDocumentId: documentId,
+      label: page?.label ?? documentId,
+      action: '新建',
+      toStage: '采编',
+      actorName: actor.name,
+      actorEmail: actor.email,
+      reason: source ? `复制自${source.label}，签字不随复制` : null,
     });
   }
   return result;
@@ -134,7 +139,9 @@ async function guardIssuePublish(strapi: Core.Strapi, ctx: Ctx, next: () => Prom
   if (!documentId) {
     // A new issue has no pages yet: it cannot be created as published. (Strapi's REST
     // API creates published entries unless asked otherwise, hence the hint.)
-    throw new errors.ValidationError(`第${data.number ?? '?'}期不能发布：还没有任何版面（新建一期请存为草稿，REST API 加 ?status=draft）`, { unsignedPages: [] });
+    throw new errors.ValidationError(`第${data.number ?? '?'}期不能发布：还没有任何版面（新建一期请存为草稿，REST API 加 ?status=draft）`, {
+      unsignedPages: [],
+    });
   }
   return strapi.db.transaction(async () => {
     const row: any = await strapi.db.query(ISSUE).findOne({ where: { documentId }, select: ['number'] });

@@ -5,9 +5,7 @@ import { normaliseName } from '../newsroom/names';
 import { defaultLocale } from './snapshots';
 import { isApiTokenRequest } from '../newsroom/api-token';
 import { PAGE_DRAFT, issueIsPublished, publishPageWithArticles } from './publication';
-import {
-  ROLES, ROLE_INFO, SUPER_ADMIN_CODE, type SignRole, type Stage, isStage, missingSignatures, pageLabel, signRefusal, stageIndex,
-} from './stages';
+import { SIGN_ROLES, ROLE_INFO, SUPER_ADMIN_CODE, type SignRole, type Stage, isStage, missingSignatures, pageLabel, signRefusal, stageIndex } from './stages';
 
 /**
  * The sign-off chain against Strapi: read a page's stage and credits, sign it,
@@ -19,7 +17,14 @@ const SIGNOFF = 'api::signoff.signoff';
 const CONTRIBUTOR = 'api::contributor.contributor';
 
 export type Actor = { name: string; email: string | null; roleCodes: string[] };
-export type AdminUser = { id: number; email: string; firstname?: string | null; lastname?: string | null; username?: string | null; roles?: Array<{ code: string }> };
+export type AdminUser = {
+  id: number;
+  email: string;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  roles?: Array<{ code: string }>;
+};
 
 const NAME = { select: ['documentId', 'name'] };
 type Signer = { documentId: string; name: string };
@@ -51,9 +56,19 @@ export type PageStatus = {
 
 function toStatus(row: any): PageStatus {
   const stage: Stage = isStage(row.stage) ? row.stage : '采编';
-  const credits = Object.fromEntries(ROLES.map((r) => [r, row.credits?.[r] ? { documentId: row.credits[r].documentId, name: row.credits[r].name } : null])) as PageStatus['credits'];
+  const credits = Object.fromEntries(
+    SIGN_ROLES.map((r) => [r, row.credits?.[r] ? { documentId: row.credits[r].documentId, name: row.credits[r].name } : null]),
+  ) as PageStatus['credits'];
   const issue = row.issue ? { documentId: row.issue.documentId, number: row.issue.number ?? null } : null;
-  return { documentId: row.documentId, number: row.number ?? null, label: pageLabel(row, issue), stage, issue, credits, missing: missingSignatures(stage, credits) };
+  return {
+    documentId: row.documentId,
+    number: row.number ?? null,
+    label: pageLabel(row, issue),
+    stage,
+    issue,
+    credits,
+    missing: missingSignatures(stage, credits),
+  };
 }
 
 const STATUS_POPULATE = {
@@ -82,7 +97,20 @@ export async function issuePages(strapi: Core.Strapi, issueDocumentId: string): 
   return [...seen.values()];
 }
 
-export async function pageHistory(strapi: Core.Strapi, documentId: string) {
+/** One row of a page's 签字记录, as the admin shows it. */
+export type HistoryRow = {
+  action: string;
+  fromStage: string | null;
+  toStage: string | null;
+  role: SignRole | null;
+  actorName: string;
+  actorEmail: string | null;
+  contributorName: string | null;
+  reason: string | null;
+  at: string;
+};
+
+export async function pageHistory(strapi: Core.Strapi, documentId: string): Promise<HistoryRow[]> {
   return strapi.db.query(SIGNOFF).findMany({
     where: { pageDocumentId: documentId },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
@@ -125,7 +153,7 @@ export async function signPage(
   strapi: Core.Strapi,
   input: { documentId: string; role: SignRole; actor: Actor; contributor: Signer | (() => Promise<Signer>) },
 ) {
-  if (!ROLES.includes(input.role)) throw new errors.ValidationError(`未知的签字角色「${input.role}」（应为 ${ROLES.join(' / ')}）`);
+  if (!SIGN_ROLES.includes(input.role)) throw new errors.ValidationError(`未知的签字角色「${input.role}」（应为 ${SIGN_ROLES.join(' / ')}）`);
   return strapi.db.transaction(async () => {
     const page = await pageStatus(strapi, input.documentId);
     if (!page) throw new errors.NotFoundError(`没有这个版面（documentId ${input.documentId}）`);
@@ -134,12 +162,22 @@ export async function signPage(
 
     const contributor = typeof input.contributor === 'function' ? await input.contributor() : input.contributor;
     const to = ROLE_INFO[input.role].stage;
-    const credits = Object.fromEntries(ROLES.map((r) => [r, page.credits[r]?.documentId ?? null]));
+    const credits = Object.fromEntries(SIGN_ROLES.map((r) => [r, page.credits[r]?.documentId ?? null]));
     credits[input.role] = contributor.documentId;
-    await asSignoffService(() => strapi.documents(PAGE as any).update({ documentId: page.documentId, locale: page.locale, data: { stage: to, credits } as any }));
+    await asSignoffService(() =>
+      strapi.documents(PAGE as any).update({ documentId: page.documentId, locale: page.locale, data: { stage: to, credits } as any }),
+    );
     await writeHistory(strapi, {
-      pageDocumentId: page.documentId, label: page.label, action: '签字', fromStage: page.stage, toStage: to, role: input.role,
-      actorName: input.actor.name, actorEmail: input.actor.email, contributor: contributor.documentId, contributorName: contributor.name,
+      pageDocumentId: page.documentId,
+      label: page.label,
+      action: '签字',
+      fromStage: page.stage,
+      toStage: to,
+      role: input.role,
+      actorName: input.actor.name,
+      actorEmail: input.actor.email,
+      contributor: contributor.documentId,
+      contributorName: contributor.name,
     });
     // The last signature of a page of a live issue puts this version in front of readers.
     if (to === '已审校' && (await issueIsPublished(strapi, page.issue?.documentId))) await publishPageWithArticles(strapi, page.documentId);
@@ -156,8 +194,14 @@ export async function resetPage(strapi: Core.Strapi, documentId: string, to: Sta
   await strapi.db.query(PAGE).updateMany({ where: { documentId, ...PAGE_DRAFT }, data: { stage: to } });
   const actor = currentActor(strapi);
   await writeHistory(strapi, {
-    pageDocumentId: documentId, label: page.label, action: '退回', fromStage: page.stage, toStage: to,
-    actorName: actor.name, actorEmail: actor.email, reason,
+    pageDocumentId: documentId,
+    label: page.label,
+    action: '退回',
+    fromStage: page.stage,
+    toStage: to,
+    actorName: actor.name,
+    actorEmail: actor.email,
+    reason,
   });
 }
 
@@ -169,7 +213,7 @@ export async function resetPage(strapi: Core.Strapi, documentId: string, to: Sta
 export async function signOffPage(strapi: Core.Strapi, documentId: string, credits: Record<SignRole, Signer>, actorName = '系统') {
   const actor: Actor = { name: actorName, email: null, roleCodes: [SUPER_ADMIN_CODE] };
   let status = await pageStatus(strapi, documentId);
-  for (const role of ROLES) {
+  for (const role of SIGN_ROLES) {
     if (status && stageIndex(status.stage) < stageIndex(ROLE_INFO[role].stage)) {
       status = await signPage(strapi, { documentId, role, actor, contributor: credits[role] });
     }

@@ -4,17 +4,15 @@
  * Nothing here touches Strapi; src/signoff/service.ts applies it.
  */
 
-export const STAGES = ['采编', '已编辑', '已排版', '已审校'] as const;
-export type Stage = (typeof STAGES)[number];
+import { SIGN_ROLES, SIGN_ROLE_LABEL, STAGES, type SignRole, type Stage } from '../newsroom/glossary';
 
-export const ROLES = ['editor', 'layout', 'proofreader'] as const;
-export type SignRole = (typeof ROLES)[number];
+export { SIGN_ROLES, STAGES, type SignRole, type Stage };
 
 /** The stage a role's signature brings a page to, and the admin role (by code) allowed to give it. */
 export const ROLE_INFO: Record<SignRole, { stage: Stage; label: string; button: string; roleCode: string }> = {
-  editor: { stage: '已编辑', label: '编辑', button: '编辑签字', roleCode: 'banmian-editor' },
-  layout: { stage: '已排版', label: '版式', button: '版式签字', roleCode: 'banmian-layout' },
-  proofreader: { stage: '已审校', label: '审校', button: '审校签字', roleCode: 'banmian-proofreader' },
+  editor: { stage: '已编辑', label: SIGN_ROLE_LABEL.editor, button: `${SIGN_ROLE_LABEL.editor}签字`, roleCode: 'banmian-editor' },
+  layout: { stage: '已排版', label: SIGN_ROLE_LABEL.layout, button: `${SIGN_ROLE_LABEL.layout}签字`, roleCode: 'banmian-layout' },
+  proofreader: { stage: '已审校', label: SIGN_ROLE_LABEL.proofreader, button: `${SIGN_ROLE_LABEL.proofreader}签字`, roleCode: 'banmian-proofreader' },
 };
 
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
@@ -24,13 +22,10 @@ export const isStage = (value: unknown): value is Stage => STAGES.includes(value
 
 /** The role whose signature comes next, or null when the page is fully signed. */
 export function nextRole(stage: Stage): SignRole | null {
-  return ROLES[stageIndex(stage)] ?? null;
+  return SIGN_ROLES[stageIndex(stage)] ?? null;
 }
 
-/** The stage a page is at once `role` has signed and before it has. */
-export function stageAfter(role: SignRole): Stage {
-  return ROLE_INFO[role].stage;
-}
+/** The stage a page is at before `role` has signed. */
 export function stageBefore(role: SignRole): Stage {
   return STAGES[stageIndex(ROLE_INFO[role].stage) - 1];
 }
@@ -41,8 +36,8 @@ export function lowerStage(a: Stage, b: Stage): Stage {
 
 /** The roles whose signatures a user holding these admin role codes may give. */
 export function rolesHeld(roleCodes: string[]): SignRole[] {
-  if (roleCodes.includes(SUPER_ADMIN_CODE)) return [...ROLES];
-  return ROLES.filter((r) => roleCodes.includes(ROLE_INFO[r].roleCode));
+  if (roleCodes.includes(SUPER_ADMIN_CODE)) return [...SIGN_ROLES];
+  return SIGN_ROLES.filter((r) => roleCodes.includes(ROLE_INFO[r].roleCode));
 }
 
 export type SignRefusal = { status: 400 | 403; message: string };
@@ -70,7 +65,7 @@ export type PageCredits = Partial<Record<SignRole, { name?: string | null } | st
 /** What keeps a page from print: the signatures (by label) still missing, empty when ready. */
 export function missingSignatures(stage: Stage, credits: PageCredits | null | undefined): string[] {
   const done = stageIndex(stage);
-  return ROLES.filter((role, i) => i >= done || !credits?.[role]).map((role) => ROLE_INFO[role].label);
+  return SIGN_ROLES.filter((role, i) => i >= done || !credits?.[role]).map((role) => ROLE_INFO[role].label);
 }
 
 export function pageLabel(page: { number?: number | null }, issue?: { number?: number | null } | null) {
@@ -81,10 +76,7 @@ export function pageLabel(page: { number?: number | null }, issue?: { number?: n
  * Why an issue may not go to print yet (one line per page, in the order given),
  * or null when every page is signed off. An issue without pages is refused too.
  */
-export function publishRefusal(
-  pages: Array<{ documentId: string; number: number | null; stage: Stage; missing: string[] }>,
-  issueNumber: number | null,
-) {
+export function publishRefusal(pages: Array<{ documentId: string; number: number | null; stage: Stage; missing: string[] }>, issueNumber: number | null) {
   const head = `第${issueNumber ?? '?'}期不能发布：`;
   if (!pages.length) return { message: `${head}还没有任何版面`, pages: [] };
   const blocked = pages.filter((p) => p.missing.length > 0);

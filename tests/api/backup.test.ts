@@ -22,7 +22,11 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 function withoutIds(value: any): any {
   if (Array.isArray(value)) return value.map(withoutIds);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'id').map(([k, v]) => [k, withoutIds(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'id')
+        .map(([k, v]) => [k, withoutIds(v)]),
+    );
   }
   return value;
 }
@@ -53,11 +57,21 @@ async function snapshot(strapi: Core.Strapi) {
     trees,
     pages: await q('api::page.page').findMany({
       orderBy: order,
-      populate: { issue: { select: ['documentId'] }, credits: { populate: { editor: NAME, layout: NAME, proofreader: NAME } }, placements: { populate: { article: { select: ['documentId', 'publishedAt'] } } } },
+      populate: {
+        issue: { select: ['documentId'] },
+        credits: { populate: { editor: NAME, layout: NAME, proofreader: NAME } },
+        placements: { populate: { article: { select: ['documentId', 'publishedAt'] } } },
+      },
     }),
-    articles: await q('api::article.article').findMany({ orderBy: order, populate: { bylines: { populate: { contributors: NAME } }, photos: { populate: { image: { select: ['hash'] }, credit: NAME } }, column: NAME } }),
+    articles: await q('api::article.article').findMany({
+      orderBy: order,
+      populate: { bylines: { populate: { contributors: NAME } }, photos: { populate: { image: { select: ['hash'] }, credit: NAME } }, column: NAME },
+    }),
     contributors: await q('api::contributor.contributor').findMany({ orderBy: order }),
-    signoffs: await q('api::signoff.signoff').findMany({ orderBy: [{ at: 'asc' }, { pageDocumentId: 'asc' }, { action: 'asc' }], populate: { contributor: NAME } }),
+    signoffs: await q('api::signoff.signoff').findMany({
+      orderBy: [{ at: 'asc' }, { pageDocumentId: 'asc' }, { action: 'asc' }],
+      populate: { contributor: NAME },
+    }),
     uploads: await q('plugin::upload.file').findMany({ orderBy: [{ hash: 'asc' }] }),
     files: filesBelow(path.join(strapi.dirs.static.public, 'uploads')),
   });
@@ -109,7 +123,10 @@ it('round-trips the newsroom through a backup file into an empty database', asyn
 }, 300000);
 
 it('refuses a missing file and says which', async () => {
-  const res = await runScript('restore.js', [path.join(tmp, 'nothing-here.tar.gz')], { DATABASE_FILENAME: path.join(tmp, 'unused.db'), DATABASE_CLIENT: 'sqlite' });
+  const res = await runScript('restore.js', [path.join(tmp, 'nothing-here.tar.gz')], {
+    DATABASE_FILENAME: path.join(tmp, 'unused.db'),
+    DATABASE_CLIENT: 'sqlite',
+  });
   expect(res.code).toBe(1);
   expect(res.stderr).toContain(`restore: no backup file at ${path.join(tmp, 'nothing-here.tar.gz')}`);
 });

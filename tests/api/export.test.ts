@@ -68,7 +68,9 @@ describe('exportIssue against the seeded demo issue', () => {
     const folder = path.join(tmp, 'my-documents');
     fs.mkdirSync(folder);
     fs.writeFileSync(path.join(folder, '稿费单.xlsx'), 'mine');
-    await expect(exportIssue(t.strapi, { issue: 12, outDir: folder, cacheDir })).rejects.toThrow(/refusing to export into .*my-documents: it is not empty and has no \.banmian-export\.json/);
+    await expect(exportIssue(t.strapi, { issue: 12, outDir: folder, cacheDir })).rejects.toThrow(
+      /refusing to export into .*my-documents: it is not empty and has no \.banmian-export\.json/,
+    );
     expect(fs.readdirSync(folder)).toEqual(['稿费单.xlsx']);
     // An earlier export is fine, and a file added to it survives the next export.
     fs.writeFileSync(path.join(out, 'robots.txt'), 'User-agent: *');
@@ -78,7 +80,13 @@ describe('exportIssue against the seeded demo issue', () => {
 
   it('refuses an unknown issue, an unpublished one without --drafts, and an empty one — writing nothing', async () => {
     await expect(exportIssue(t.strapi, { issue: 99, outDir: path.join(tmp, 'none') })).rejects.toThrow('no published issue 第99期');
-    const draft = await makeIssue(t.strapi, { number: 13, pages: 1, articlesPerPage: 1, publish: false, publication: (await t.strapi.documents('api::publication.publication').findFirst({})).documentId });
+    const draft = await makeIssue(t.strapi, {
+      number: 13,
+      pages: 1,
+      articlesPerPage: 1,
+      publish: false,
+      publication: (await t.strapi.documents('api::publication.publication').findFirst({})).documentId,
+    });
     await expect(exportIssue(t.strapi, { issue: 13, outDir: path.join(tmp, 'draft') })).rejects.toThrow(/use --drafts/);
     const withDrafts = await exportIssue(t.strapi, { issue: 13, drafts: true, outDir: path.join(tmp, 'draft'), cacheDir });
     expect(withDrafts.articles).toBe(1);

@@ -68,18 +68,41 @@ it('readers are answered at once while a file of a thousand pages is imported in
 
 it('a step that fails undoes the steps before it: nothing of the file stays, the page it added to is as it was', async () => {
   // Page 1 of 第60期 exists, with one article from an earlier file.
-  await importOcrFile(t.strapi, Buffer.from(['第1版', '# 先有的稿件', '□本报记者 王芳', '', '正文。'].join('\n')), 'first.txt', { issue: 60, date: '2024-12-01', publication: 'changji' });
-  const pageBefore = await t.strapi.db.query('api::page.page').findOne({ where: { issue: { number: 60 }, number: 1 }, populate: { placements: { populate: { article: { select: ['documentId'] } } } } });
+  await importOcrFile(t.strapi, Buffer.from(['第1版', '# 先有的稿件', '□本报记者 王芳', '', '正文。'].join('\n')), 'first.txt', {
+    issue: 60,
+    date: '2024-12-01',
+    publication: 'changji',
+  });
+  const pageBefore = await t.strapi.db
+    .query('api::page.page')
+    .findOne({ where: { issue: { number: 60 }, number: 1 }, populate: { placements: { populate: { article: { select: ['documentId'] } } } } });
   const before = await counts();
   const text = [
-    '第1版', '# 加到第一版的稿件', '□本报记者 新人丙', '', '正文一。', '',
-    '第2版', '# 第二版的稿件', '□本报记者 新人丁', '', '正文二。', '',
-    '第3版', `# ${'长'.repeat(201)}`, '□本报记者 新人戊', '', '正文三。',
+    '第1版',
+    '# 加到第一版的稿件',
+    '□本报记者 新人丙',
+    '',
+    '正文一。',
+    '',
+    '第2版',
+    '# 第二版的稿件',
+    '□本报记者 新人丁',
+    '',
+    '正文二。',
+    '',
+    '第3版',
+    `# ${'长'.repeat(201)}`,
+    '□本报记者 新人戊',
+    '',
+    '正文三。',
   ].join('\n');
   await expect(importOcrFile(t.strapi, Buffer.from(text), 'broken.txt', { issue: 60, publication: 'changji' })).rejects.toThrow(/headline/);
   expect(await counts()).toEqual(before);
   for (const name of ['新人丙', '新人丁', '新人戊']) expect(await t.strapi.db.query('api::contributor.contributor').count({ where: { name } })).toBe(0);
-  const pageAfter = await t.strapi.db.query('api::page.page').findOne({ where: { documentId: pageBefore.documentId, locale: 'zh-Hans', publishedAt: null }, populate: { placements: { populate: { article: { select: ['documentId'] } } } } });
+  const pageAfter = await t.strapi.db.query('api::page.page').findOne({
+    where: { documentId: pageBefore.documentId, locale: 'zh-Hans', publishedAt: null },
+    populate: { placements: { populate: { article: { select: ['documentId'] } } } },
+  });
   expect(pageAfter.placements.map((p: any) => p.article.documentId)).toEqual(pageBefore.placements.map((p: any) => p.article.documentId));
   const hash = crypto.createHash('sha256').update(Buffer.from(text)).digest('hex');
   expect(await readJournal(t.strapi, hash)).toBeNull();
@@ -99,7 +122,11 @@ it('an import that died is refused while it may still be running, and undone by 
   const hash = crypto.createHash('sha256').update(bytes).digest('hex');
   const before = await counts();
   // A real import in another process, killed once it has written some pages.
-  const child = spawn('node', [path.join(APP_DIR, 'scripts/import.js'), '--publication', 'changji', '--issue', '80', '--date', '2024-12-20', file], { cwd: APP_DIR, env: { ...process.env, LOG_LEVEL: 'error' }, stdio: 'ignore' });
+  const child = spawn('node', [path.join(APP_DIR, 'scripts/import.js'), '--publication', 'changji', '--issue', '80', '--date', '2024-12-20', file], {
+    cwd: APP_DIR,
+    env: { ...process.env, LOG_LEVEL: 'error' },
+    stdio: 'ignore',
+  });
   const deadline = Date.now() + 120000;
   let journal = null;
   while (Date.now() < deadline) {
@@ -115,7 +142,9 @@ it('an import that died is refused while it may still be running, and undone by 
 
   await expect(importOcrFile(t.strapi, bytes, file, { issue: 80, date: '2024-12-20', publication: 'changji' })).rejects.toThrow(/being imported right now/);
   // Two minutes later nobody has touched it: it belonged to an import that died.
-  await t.strapi.store({ type: 'plugin', name: 'banmian-import' }).set({ key: hash, value: { ...journal, touchedAt: new Date(Date.now() - 3 * 60 * 1000).toISOString() } });
+  await t.strapi
+    .store({ type: 'plugin', name: 'banmian-import' })
+    .set({ key: hash, value: { ...journal, touchedAt: new Date(Date.now() - 3 * 60 * 1000).toISOString() } });
   const summary = await importOcrFile(t.strapi, bytes, file, { issue: 80, date: '2024-12-20', publication: 'changji' });
   expect(summary.status).toBe('imported');
   // Exactly one set of pages: the dead import's were undone first.

@@ -35,12 +35,26 @@ describe('importing OCR pages as drafts', () => {
     const [page] = tree.tree.pages;
     expect(page.credits).toEqual({ editor: { name: '王芳' }, layout: { name: '任宝红' }, proofreader: { name: '刘军' } });
     expect(page.placements.map((p: any) => p.article.headline)).toEqual([
-      '以高质量党建推动司法行政工作高质量发展', '党建引领 做强“福禄”产业链', '党建领航 赋能发展 让群众更有“医靠”', '瞄准基层焦点 深入纠治形式主义',
+      '以高质量党建推动司法行政工作高质量发展',
+      '党建引领 做强“福禄”产业链',
+      '党建领航 赋能发展 让群众更有“医靠”',
+      '瞄准基层焦点 深入纠治形式主义',
     ]);
     const [a1, a2, , a4] = page.placements.map((p: any) => p.article);
-    expect(a1.bylines).toEqual([{ role: '本报通讯员', contributors: [{ name: '胡伟杰', kind: 'person' }, { name: '吴琛', kind: 'person' }] }]);
+    expect(a1.bylines).toEqual([
+      {
+        role: '本报通讯员',
+        contributors: [
+          { name: '胡伟杰', kind: 'person' },
+          { name: '吴琛', kind: 'person' },
+        ],
+      },
+    ]);
     expect(a2.column.name).toBe('争先创优');
-    expect(a2.photos.map((p: any) => [p.position, p.credit?.name, p.creditRole, p.creditKind])).toEqual([['上图', '陶维明', '本报记者', '摄'], ['下图', '陶维明', '本报记者', '摄']]);
+    expect(a2.photos.map((p: any) => [p.position, p.credit?.name, p.creditRole, p.creditKind])).toEqual([
+      ['上图', '陶维明', '本报记者', '摄'],
+      ['下图', '陶维明', '本报记者', '摄'],
+    ]);
     expect([a4.source, a4.authorNote]).toEqual(['光明日报', '中国社会科学院马克思主义研究院副研究员']);
     expect(await t.strapi.db.query('api::contributor.contributor').count({ where: { name: '王芳' } })).toBe(1);
     expect(await t.strapi.db.query('api::column.column').count({ where: { name: '争先创优' } })).toBe(1);
@@ -61,7 +75,9 @@ describe('importing OCR pages as drafts', () => {
     const s = await importOcrFile(t.strapi, gbk, 'dianjiang-gbk.txt', { issue: 40 });
     expect(s).toMatchObject({ status: 'imported', articles: 2 });
     const issue = await t.strapi.documents('api::issue.issue').findFirst({ filters: { number: 40 }, locale: 'zh-Hans', status: 'draft' });
-    const pages = await t.strapi.documents('api::page.page').findMany({ filters: { issue: { documentId: issue.documentId } }, locale: 'zh-Hans', sort: 'number' });
+    const pages = await t.strapi
+      .documents('api::page.page')
+      .findMany({ filters: { issue: { documentId: issue.documentId } }, locale: 'zh-Hans', sort: 'number' });
     expect(pages.map((p: any) => p.number)).toEqual([1, 2]);
   });
 
@@ -77,10 +93,18 @@ describe('importing OCR pages as drafts', () => {
   it('refuses bad input before writing anything, naming the file', async () => {
     const before = await counts();
     await expect(importOcrFile(t.strapi, Buffer.alloc(0), 'empty.txt', { issue: 42, date: '2024-10-25' })).rejects.toThrow('empty.txt: the file is empty');
-    await expect(importOcrFile(t.strapi, Buffer.from([0, 1, 2, 3, 0, 0]), 'photo.jpg', { issue: 42, date: '2024-10-25' })).rejects.toThrow('photo.jpg: this is a binary file');
-    await expect(importOcrFile(t.strapi, fixture('baishan-hegang.txt'), 'baishan.txt', {})).rejects.toThrow('baishan.txt: the text names no issue (第N期): pass --issue <number>');
-    await expect(importOcrFile(t.strapi, fixture('baishan-hegang.txt'), 'baishan.txt', { issue: 43 })).rejects.toThrow('baishan.txt: issue 第43期 does not exist yet: pass --date YYYY-MM-DD');
-    await expect(importOcrFile(t.strapi, fixture('baishan-hegang.txt'), 'baishan.txt', { issue: 43, date: '2024-11-01', publication: 'nope' })).rejects.toThrow('baishan.txt: no publication with slug "nope"');
+    await expect(importOcrFile(t.strapi, Buffer.from([0, 1, 2, 3, 0, 0]), 'photo.jpg', { issue: 42, date: '2024-10-25' })).rejects.toThrow(
+      'photo.jpg: this is a binary file',
+    );
+    await expect(importOcrFile(t.strapi, fixture('baishan-hegang.txt'), 'baishan.txt', {})).rejects.toThrow(
+      'baishan.txt: the text names no issue (第N期): pass --issue <number>',
+    );
+    await expect(importOcrFile(t.strapi, fixture('baishan-hegang.txt'), 'baishan.txt', { issue: 43 })).rejects.toThrow(
+      'baishan.txt: issue 第43期 does not exist yet: pass --date YYYY-MM-DD',
+    );
+    await expect(importOcrFile(t.strapi, fixture('baishan-hegang.txt'), 'baishan.txt', { issue: 43, date: '2024-11-01', publication: 'nope' })).rejects.toThrow(
+      'baishan.txt: no publication with slug "nope"',
+    );
     expect(await counts()).toEqual(before);
   });
 });

@@ -67,7 +67,11 @@ describe('GET /api/issues/:documentId/tree', () => {
     const docs = t.strapi.documents;
     const en = await docs('api::article.article').create({ data: { headline: 'Party building leads the gourd industry' } as any, locale: 'en' });
     await docs('api::article.article').publish({ documentId: en.documentId, locale: 'en' });
-    await docs('api::issue.issue').update({ documentId: issue.documentId, locale: 'en', data: { title: 'Issue 6', number: 6, date: '2024-07-05', publication } as any });
+    await docs('api::issue.issue').update({
+      documentId: issue.documentId,
+      locale: 'en',
+      data: { title: 'Issue 6', number: 6, date: '2024-07-05', publication } as any,
+    });
     // The English page is a locale of the same page document, so its number stays unique.
     const zhPage = await docs('api::page.page').findFirst({ filters: { issue: { documentId: issue.documentId } }, locale: 'zh-Hans' });
     await docs('api::page.page').update({

@@ -55,7 +55,13 @@ describe('anonymous readers', () => {
     'status=draft&locale=zh-Hans',
     'status=draft&populate=*',
   ])('are refused drafts with ?%s', async (query) => {
-    for (const path of ['/api/articles', `/api/articles/${draftArticle}`, `/api/articles/${modifiedArticle}`, '/api/issues', `/api/issues/${draftIssue.issue.documentId}`]) {
+    for (const path of [
+      '/api/articles',
+      `/api/articles/${draftArticle}`,
+      `/api/articles/${modifiedArticle}`,
+      '/api/issues',
+      `/api/issues/${draftIssue.issue.documentId}`,
+    ]) {
       const res = await api().get(`${path}?${query}`);
       expect([path, query, res.status]).toEqual([path, query, 403]);
       expect(JSON.stringify(res.body)).not.toContain('不应公开');
@@ -77,10 +83,28 @@ describe('anonymous readers', () => {
   });
 
   it('cannot write', async () => {
-    expect((await api().post('/api/articles').send({ data: { headline: '匿名稿' } })).status).toBe(403);
-    expect((await api().put(`/api/articles/${publishedIssue.articleIds[1]}`).send({ data: { headline: 'x' } })).status).toBe(403);
+    expect(
+      (
+        await api()
+          .post('/api/articles')
+          .send({ data: { headline: '匿名稿' } })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await api()
+          .put(`/api/articles/${publishedIssue.articleIds[1]}`)
+          .send({ data: { headline: 'x' } })
+      ).status,
+    ).toBe(403);
     expect((await api().delete(`/api/articles/${publishedIssue.articleIds[1]}`)).status).toBe(403);
-    expect((await api().post('/api/contributors').send({ data: { name: '匿名' } })).status).toBe(403);
+    expect(
+      (
+        await api()
+          .post('/api/contributors')
+          .send({ data: { name: '匿名' } })
+      ).status,
+    ).toBe(403);
     expect(await t.strapi.db.query('api::article.article').count({ where: { headline: '匿名稿' } })).toBe(0);
   });
 
@@ -113,10 +137,16 @@ describe('API token holders', () => {
   });
 
   it('write, and a read-only token may not', async () => {
-    const ok = await api().post('/api/articles').set(auth()).send({ data: { headline: '令牌稿' } });
+    const ok = await api()
+      .post('/api/articles')
+      .set(auth())
+      .send({ data: { headline: '令牌稿' } });
     expect(ok.status).toBe(201);
     const readOnly = await createApiToken(t.strapi, 'read-only');
-    const refused = await api().post('/api/articles').set({ Authorization: `Bearer ${readOnly}` }).send({ data: { headline: '只读令牌稿' } });
+    const refused = await api()
+      .post('/api/articles')
+      .set({ Authorization: `Bearer ${readOnly}` })
+      .send({ data: { headline: '只读令牌稿' } });
     expect(refused.status).toBe(403);
   });
 });

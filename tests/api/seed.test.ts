@@ -49,7 +49,15 @@ describe('demo content', () => {
       '瞄准基层焦点 深入纠治形式主义',
     ]);
     for (const a of articles) expect(fixture).toContain(a.headline);
-    expect(articles[0].bylines).toEqual([{ role: '本报通讯员', contributors: [{ name: '胡伟杰', kind: 'person' }, { name: '吴琛', kind: 'person' }] }]);
+    expect(articles[0].bylines).toEqual([
+      {
+        role: '本报通讯员',
+        contributors: [
+          { name: '胡伟杰', kind: 'person' },
+          { name: '吴琛', kind: 'person' },
+        ],
+      },
+    ]);
     expect(articles[1].column).toEqual({ name: '争先创优', slug: 'zheng-xian-chuang-you' });
     expect(articles[3].column.name).toBe('评论观点');
     expect(articles[3].bylines[0]).toEqual({ role: null, contributors: [{ name: '杨彬彬', kind: 'person' }] });
@@ -74,8 +82,7 @@ describe('demo content', () => {
   it('keeps the demo draft article out of public reach', async () => {
     const [draft] = demo.drafts;
     const stored = await t.strapi.documents('api::article.article').findFirst({ filters: { headline: draft.headline }, status: 'draft', locale: 'zh-Hans' });
-    expect(stored).toBeTruthy();
-    expect(stored.publishedAt).toBeNull();
+    expect(stored).toMatchObject({ headline: draft.headline, publishedAt: null });
     const list = await api().get('/api/articles?pagination[pageSize]=100');
     expect(list.body.data.map((a: any) => a.headline)).not.toContain(draft.headline);
   });
@@ -88,7 +95,7 @@ describe('demo content', () => {
     expect(wrong.status).toBe(400);
   });
 
-  it('labels Content Manager fields in the newsroom\'s words, keeping labels an admin changed', async () => {
+  it("labels Content Manager fields in the newsroom's words, keeping labels an admin changed", async () => {
     const { ensureAdminLabels } = require(path.join(APP_DIR, 'dist/src/bootstrap/admin-labels'));
     const types = t.strapi.plugin('content-manager').service('content-types');
     const conf = await types.findConfiguration({ uid: 'api::article.article' });

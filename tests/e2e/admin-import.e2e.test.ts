@@ -37,7 +37,10 @@ describe('导入 OCR 文本 in the admin', () => {
       await page.getByLabel('OCR 文本文件').setInputFiles(FIXTURE);
       await page.locator('.ocr-headline').first().waitFor({ timeout: 30000 });
       expect(await page.locator('.ocr-headline').allTextContents()).toEqual([
-        '以高质量党建推动司法行政工作高质量发展', '党建引领 做强“福禄”产业链', '党建领航 赋能发展 让群众更有“医靠”', '瞄准基层焦点 深入纠治形式主义',
+        '以高质量党建推动司法行政工作高质量发展',
+        '党建引领 做强“福禄”产业链',
+        '党建领航 赋能发展 让群众更有“医靠”',
+        '瞄准基层焦点 深入纠治形式主义',
       ]);
       expect(await page.getByText('第 23 行：removed "政" doubled across a column break').count()).toBe(1);
       expect(await session.t.strapi.db.query('api::article.article').count()).toBe(0); // nothing written by the preview

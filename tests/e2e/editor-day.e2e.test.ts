@@ -45,7 +45,10 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
 /** Saves the edit form and waits for Strapi's confirmation. */
 async function save(page: Page) {
   await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
-  await page.getByText(/已保存|Saved/).first().waitFor({ timeout: 30000 });
+  await page
+    .getByText(/已保存|Saved/)
+    .first()
+    .waitFor({ timeout: 30000 });
 }
 
 async function waitUntil(check: () => Promise<boolean>, timeout = 30000) {
@@ -143,7 +146,10 @@ describe("an editor's day", () => {
       const box = page.locator(`input[name="${name}"]`);
       await box.click();
       await box.fill(text);
-      await page.getByRole('option', { name: new RegExp(text) }).first().click();
+      await page
+        .getByRole('option', { name: new RegExp(text) })
+        .first()
+        .click();
     }
 
     await step(ed, 'editor writes an article with a byline', async () => {
@@ -174,7 +180,9 @@ describe("an editor's day", () => {
       await ed.getByRole('option', { name: '摄', exact: true }).click();
       await save(ed);
       const article: any = await session.t.strapi.documents('api::article.article').findFirst({
-        filters: { headline: HEADLINE }, locale: 'zh-Hans', status: 'draft',
+        filters: { headline: HEADLINE },
+        locale: 'zh-Hans',
+        status: 'draft',
         populate: { column: true, bylines: { populate: ['contributors'] }, photos: { populate: ['image', 'credit'] } } as any,
       });
       expect(article.column.name).toBe('党建引领');
@@ -238,7 +246,10 @@ describe("an editor's day", () => {
       await step(q, `${PEOPLE[key].role} signs (${button})`, async () => {
         await q.goto(pageUrl);
         await q.getByRole('button', { name: button }).click();
-        await q.getByTestId('credits-line').filter({ hasText: `□${PEOPLE[key].role}/${PEOPLE[key].lastname}${PEOPLE[key].firstname}` }).waitFor({ timeout: 30000 });
+        await q
+          .getByTestId('credits-line')
+          .filter({ hasText: `□${PEOPLE[key].role}/${PEOPLE[key].lastname}${PEOPLE[key].firstname}` })
+          .waitFor({ timeout: 30000 });
       });
     }
 
@@ -247,7 +258,9 @@ describe("an editor's day", () => {
       await p.getByTestId('issue-pages').getByText('各版均已审校，可以发布').waitFor({ timeout: 30000 });
       expect(await p.getByTestId('issue-pages').textContent()).toContain('□编辑/王芳 □版式/任宝红 □审校/刘军');
       await p.getByRole('button', { name: '发布', exact: true }).click();
-      await waitUntil(async () => (await session.t.strapi.db.query('api::issue.issue').count({ where: { number: 12, publishedAt: { $notNull: true } } })) === 1);
+      await waitUntil(
+        async () => (await session.t.strapi.db.query('api::issue.issue').count({ where: { number: 12, publishedAt: { $notNull: true } } })) === 1,
+      );
       // The placed article went out with the issue.
       expect(await session.t.strapi.db.query('api::article.article').count({ where: { headline: HEADLINE, publishedAt: { $notNull: true } } })).toBe(1);
     });

@@ -16,4 +16,6 @@ module.exports = async () => {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
   });
+  // `strapi build` compiled dist/ too: scripts run by the tests use it (scripts/load-strapi.js).
+  process.env.BANMIAN_DIST_READY = '1';
 };

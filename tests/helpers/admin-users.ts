@@ -2,10 +2,7 @@ import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 
 /** Admin users with given role codes, created the way Settings → Users would, and their sign-in tokens. */
-export async function createAdminUser(
-  strapi: Core.Strapi,
-  u: { email: string; password: string; firstname: string; lastname?: string; roleCodes: string[] },
-) {
+export async function createAdminUser(strapi: Core.Strapi, u: { email: string; password: string; firstname: string; lastname?: string; roleCodes: string[] }) {
   const roles = [];
   for (const code of u.roleCodes) {
     const role = await strapi.service('admin::role').findOne({ code });
@@ -13,7 +10,13 @@ export async function createAdminUser(
     roles.push(role.id);
   }
   return strapi.service('admin::user').create({
-    email: u.email, password: u.password, firstname: u.firstname, lastname: u.lastname ?? null, roles, isActive: true, registrationToken: null,
+    email: u.email,
+    password: u.password,
+    firstname: u.firstname,
+    lastname: u.lastname ?? null,
+    roles,
+    isActive: true,
+    registrationToken: null,
   });
 }
 

@@ -5,4 +5,6 @@ const { compileStrapi } = require('@strapi/strapi');
 module.exports = async () => {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   await compileStrapi({ appDir: require('path').resolve(__dirname, '..', '..'), ignoreDiagnostics: false });
+  // Scripts the tests run (scripts/load-strapi.js) use this build instead of compiling again.
+  process.env.BANMIAN_DIST_READY = '1';
 };

@@ -69,7 +69,9 @@ export async function startStrapi(env: Record<string, string> = {}): Promise<Tes
   const strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR }).load();
   strapi.server.mount();
   let count = 0;
-  const onQuery = () => { count += 1; };
+  const onQuery = () => {
+    count += 1;
+  };
   strapi.db.connection.on('query', onQuery);
 
   return {

@@ -19,7 +19,11 @@ describe('processImage', () => {
     expect((await sharp(input).metadata()).exif).toBeDefined();
     const cacheDir = path.join(tmp, 'a');
     const { image, files, resized } = await processImage(input, { cacheDir });
-    expect(image.variants.map((v) => [v.width, v.height])).toEqual([[480, 320], [960, 640], [1600, 1067]]);
+    expect(image.variants.map((v) => [v.width, v.height])).toEqual([
+      [480, 320],
+      [960, 640],
+      [1600, 1067],
+    ]);
     expect(image.printJpeg).toBe(image.variants[2].jpeg);
     expect(resized).toBe(6);
     expect(files.size).toBe(6);
@@ -57,6 +61,8 @@ describe('processImage', () => {
   });
 
   it('names a file that is not an image', async () => {
-    await expect(processImage(Buffer.from('not an image'), { cacheDir: path.join(tmp, 'e'), label: 'photo x.jpg' })).rejects.toThrow(/photo x\.jpg: not a readable image/);
+    await expect(processImage(Buffer.from('not an image'), { cacheDir: path.join(tmp, 'e'), label: 'photo x.jpg' })).rejects.toThrow(
+      /photo x\.jpg: not a readable image/,
+    );
   });
 });

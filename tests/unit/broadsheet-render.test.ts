@@ -2,7 +2,7 @@ import { renderMarkdown } from '../../src/broadsheet/markdown';
 import { parseHTML } from 'linkedom';
 import { buildSiteFiles, EmptyIssueError } from '../../src/broadsheet/site';
 import type { ImageIndex } from '../../src/broadsheet/view-model';
-import { paragraphStarts } from '../../src/broadsheet/markdown';
+import { paragraphStarts } from '../helpers/paragraphs';
 import { demoTree } from '../helpers/demo-tree';
 
 const doc = (html: string | Buffer) => parseHTML(String(html)).document;
@@ -10,9 +10,16 @@ const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' '
 
 function imagesFor(tree = demoTree()): ImageIndex {
   const index: ImageIndex = new Map();
-  for (const page of tree.pages) for (const pl of page.placements) for (const ph of pl.article.photos) {
-    index.set(ph.image!.url, { width: 1800, height: 1200, printJpeg: 'images/x-1600.jpg', variants: [480, 960, 1600].map((w) => ({ width: w, height: Math.round((w * 2) / 3), webp: `images/x-${w}.webp`, jpeg: `images/x-${w}.jpg` })) });
-  }
+  for (const page of tree.pages)
+    for (const pl of page.placements)
+      for (const ph of pl.article.photos) {
+        index.set(ph.image!.url, {
+          width: 1800,
+          height: 1200,
+          printJpeg: 'images/x-1600.jpg',
+          variants: [480, 960, 1600].map((w) => ({ width: w, height: Math.round((w * 2) / 3), webp: `images/x-${w}.webp`, jpeg: `images/x-${w}.jpg` })),
+        });
+      }
   return index;
 }
 
@@ -24,8 +31,14 @@ describe('broadsheet site', () => {
 
   it('writes the index, one file per page and per article, print.html and the stylesheet', () => {
     expect([...files.keys()]).toEqual([
-      'articles/article-1.html', 'articles/article-2.html', 'articles/article-3.html', 'articles/article-4.html',
-      'assets/broadsheet.css', 'index.html', 'pages/3.html', 'print.html',
+      'articles/article-1.html',
+      'articles/article-2.html',
+      'articles/article-3.html',
+      'articles/article-4.html',
+      'assets/broadsheet.css',
+      'index.html',
+      'pages/3.html',
+      'print.html',
     ]);
   });
 
@@ -84,7 +97,7 @@ describe('broadsheet site', () => {
     expect(pic.querySelector('source')!.getAttribute('srcset')).toBe('../images/x-480.webp 480w, ../images/x-960.webp 960w, ../images/x-1600.webp 1600w');
     const img = pic.querySelector('img')!;
     expect(img.getAttribute('src')).toBe('../images/x-1600.jpg');
-    expect(img.getAttribute('sizes')).toBeTruthy();
+    expect(img.getAttribute('sizes')).toBe('(max-width: 720px) 100vw, 50vw');
     expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['1600', '1067']);
     const print = doc(files.get('print.html')!);
     expect(print.querySelector('.photo img')!.getAttribute('src')).toBe('images/x-1600.jpg');
@@ -142,7 +155,8 @@ describe('hostile text', () => {
   const a = tree.pages[0].placements[0].article;
   a.headline = '<script>alert("headline")</script>标题';
   a.kicker = '<img src=x onerror=alert(1)>';
-  a.body = '正文[点我](javascript:alert(1))和[这里](JAVASCRIPT:alert(2))、[数据](data:text/html;base64,PHNjcmlwdD4=)\n\n<script>alert("body")</script>\n\n[正常链接](https://www.12371.cn/)';
+  a.body =
+    '正文[点我](javascript:alert(1))和[这里](JAVASCRIPT:alert(2))、[数据](data:text/html;base64,PHNjcmlwdD4=)\n\n<script>alert("body")</script>\n\n[正常链接](https://www.12371.cn/)';
   a.bylines = [{ role: '"><b>', contributors: [{ name: '</p><script>x()</script>', kind: 'person' }] }];
   tree.publication!.name = '党建"; } </style><script>alert(1)</script>';
   const files = buildSiteFiles(tree, imagesFor(tree));

@@ -1,7 +1,6 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensureEnv } = require('../../scripts/ensure-env.js');
 
 describe('ensure-env', () => {

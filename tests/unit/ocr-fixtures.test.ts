@@ -1,3 +1,4 @@
+import { parseOcrFile } from '../../src/ocr-import/import';
 import fs from 'fs';
 import path from 'path';
 import { parseOcrText, type OcrResult } from '../../src/ocr-import/parse';
@@ -8,7 +9,11 @@ const FIXTURES = path.join(__dirname, '..', 'fixtures', 'ocr-pages');
 const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 const parse = (name: string) => parseOcrText(read(name), name);
 const articles = (r: OcrResult) => r.pages.flatMap((p) => p.articles);
-const subheads = (body: string) => body.split('\n\n').filter((p) => p.startsWith('### ')).map((p) => p.slice(4));
+const subheads = (body: string) =>
+  body
+    .split('\n\n')
+    .filter((p) => p.startsWith('### '))
+    .map((p) => p.slice(4));
 
 describe('manas-hutubi-changji.txt', () => {
   const r = parse('manas-hutubi-changji.txt');
@@ -40,7 +45,13 @@ describe('manas-hutubi-changji.txt', () => {
 
   it('reads captions with position words and their credits', () => {
     expect(a2.photos).toEqual([
-      { position: '上图', caption: '在呼图壁县五工台镇幸福村的乡村葫芦园，该国负责人陶海滨（左三）正在教小朋友葫芦雕刻创作技法。', credit: '陶维明', creditRole: '本报记者', creditKind: '摄' },
+      {
+        position: '上图',
+        caption: '在呼图壁县五工台镇幸福村的乡村葫芦园，该国负责人陶海滨（左三）正在教小朋友葫芦雕刻创作技法。',
+        credit: '陶维明',
+        creditRole: '本报记者',
+        creditKind: '摄',
+      },
       { position: '下图', caption: '在呼图壁县五工台镇幸福村，游客拍照留念。', credit: '陶维明', creditRole: '本报记者', creditKind: '摄' },
     ]);
     expect(a1.photos).toEqual([]);
@@ -56,7 +67,13 @@ describe('manas-hutubi-changji.txt', () => {
   it('makes in-body subheads headings, joining two-line ones', () => {
     expect(subheads(a1.body)).toEqual(['强化政治引领 增强党建动力', '突出班子建设 提升服务质效', '围绕党员队伍 建强战斗堡垒']);
     expect(subheads(a2.body)).toEqual(['组织联动共谋划', '引育人才蹚新路', '做强品牌促振兴']);
-    expect(subheads(a3.body)).toEqual(['凝心铸魂 固牢发展之“根本”', '打造高地 跑出发展加速度', '建强队伍 提升科研“硬”实力', '融合发展 党建引领文化铸魂', '提升服务 打造“有温度的医院”']);
+    expect(subheads(a3.body)).toEqual([
+      '凝心铸魂 固牢发展之“根本”',
+      '打造高地 跑出发展加速度',
+      '建强队伍 提升科研“硬”实力',
+      '融合发展 党建引领文化铸魂',
+      '提升服务 打造“有温度的医院”',
+    ]);
     expect(subheads(a4.body)).toEqual([]);
   });
 
@@ -91,7 +108,10 @@ describe('baishan-hegang.txt', () => {
   const [a1, a2] = articles(r);
 
   it('takes Markdown # headings as headlines and ## as subheads', () => {
-    expect(articles(r).map((a) => a.headline)).toEqual(['吉林省白山市：党旗领航争当先锋 医者仁心护佑生命', '黑龙江省鹤岗市：“三措并举”让离退休党员干部永葆“银龄初心”']);
+    expect(articles(r).map((a) => a.headline)).toEqual([
+      '吉林省白山市：党旗领航争当先锋 医者仁心护佑生命',
+      '黑龙江省鹤岗市：“三措并举”让离退休党员干部永葆“银龄初心”',
+    ]);
     expect(subheads(a1.body)).toEqual(['强化凝心铸魂 基层组织凝聚力显著提升', '强化强基提质 干部职工获得感显著提升', '强化医心卫民 人民群众认可度显著提升']);
   });
 
@@ -101,7 +121,15 @@ describe('baishan-hegang.txt', () => {
   });
 
   it('reads a caption without position word, credited 供图 on the next line, inside the article', () => {
-    expect(a2.photos).toEqual([{ caption: '黑龙江省鹤岗市社区党组织举办读书会等活动，丰富“银发”党员精神文化生活。', position: null, credit: '鹤岗市委组织部', creditRole: null, creditKind: '供图' }]);
+    expect(a2.photos).toEqual([
+      {
+        caption: '黑龙江省鹤岗市社区党组织举办读书会等活动，丰富“银发”党员精神文化生活。',
+        position: null,
+        credit: '鹤岗市委组织部',
+        creditRole: null,
+        creditKind: '供图',
+      },
+    ]);
     expect(a2.body).toContain('推行“党员积分”制，将“银发”党员服务次数');
     expect(a2.body).not.toContain('读书会');
   });
@@ -130,7 +158,9 @@ describe('dianjiang-jiangjin.txt', () => {
 
   it('reads captions set between paragraphs and the 图片由…提供 credit at the end', () => {
     expect(a1.photos).toEqual([{ caption: '“我为群众办实事”义诊现场', position: null, credit: '垫江县卫生健康委', creditRole: null, creditKind: '提供' }]);
-    expect(a2.photos).toEqual([{ caption: '“我为群众办实事”——眼科医生为群众做眼底检查', position: null, credit: '江津区中心医院', creditRole: null, creditKind: '提供' }]);
+    expect(a2.photos).toEqual([
+      { caption: '“我为群众办实事”——眼科医生为群众做眼底检查', position: null, credit: '江津区中心医院', creditRole: null, creditKind: '提供' },
+    ]);
     expect(a1.body).toContain('通过持续强化组织体系建设，提升党的群众组织力。');
   });
 
@@ -152,6 +182,8 @@ describe('no loss', () => {
   it.each(fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')))('every sentence of %s is in the output exactly once', (name) => {
     const source = read(name);
     expect(checkNoLoss(source, parseOcrText(source, name))).toEqual([]);
+    // The importer runs the same check on every file and would say so in its warnings.
+    expect(parseOcrFile(fs.readFileSync(path.join(FIXTURES, name)), name).warnings.filter((w) => w.message.startsWith('no-loss check'))).toEqual([]);
   });
 
   it('notices a lost or a doubled sentence', () => {

@@ -10,17 +10,38 @@ const noLoss = (text: string) => expect(checkNoLoss(text, parseOcrText(text))).t
 
 describe('masthead, page and credits lines', () => {
   const text = page(
-    '党建周刊', 'E-mail:djzk@example.org', '第128期', '',
-    '第3版 基层党建', '', '□编辑/王 芳 □版式/任宝红 □审校/刘 军', '',
-    '支部建在连上 党旗飘在一线', '□本报记者 张 强', '', '3年来，全县新建党支部12个。', '',
-    '第4版', '', '□编辑/李 明', '□版式/赵 敏', '□审校/钱 进', '',
-    '夜校开进田间地头', '■通讯员 周一鸣', '', '夜校每周开课两次，已培训农民800余人次。',
+    '党建周刊',
+    'E-mail:djzk@example.org',
+    '第128期',
+    '',
+    '第3版 基层党建',
+    '',
+    '□编辑/王 芳 □版式/任宝红 □审校/刘 军',
+    '',
+    '支部建在连上 党旗飘在一线',
+    '□本报记者 张 强',
+    '',
+    '3年来，全县新建党支部12个。',
+    '',
+    '第4版',
+    '',
+    '□编辑/李 明',
+    '□版式/赵 敏',
+    '□审校/钱 进',
+    '',
+    '夜校开进田间地头',
+    '■通讯员 周一鸣',
+    '',
+    '夜校每周开课两次，已培训农民800余人次。',
   );
   const r = parseOcrText(text);
 
   it('reads 第N期 and the e-mail, and splits pages at 第N版', () => {
     expect(r.issue).toEqual({ number: 128, email: 'djzk@example.org', masthead: '党建周刊' });
-    expect(r.pages.map((p) => [p.number, p.name])).toEqual([[3, '基层党建'], [4, null]]);
+    expect(r.pages.map((p) => [p.number, p.name])).toEqual([
+      [3, '基层党建'],
+      [4, null],
+    ]);
     expect(r.pages.map((p) => p.credits)).toEqual([
       { editor: '王芳', layout: '任宝红', proofreader: '刘军' },
       { editor: '李明', layout: '赵敏', proofreader: '钱进' },
@@ -36,8 +57,16 @@ describe('masthead, page and credits lines', () => {
 describe('article header conventions', () => {
   it('reads column, kicker, headline, subtitle and several byline lines', () => {
     const text = page(
-      '争先创优', '坚持党建引领 激活发展动能', '党建引领 做强“福禄”产业链', '——呼图壁县葫芦产业发展综述', '□本报记者 王 芳', '□通讯员 李强 赵一', '',
-      '近年来，呼图壁县聚焦葫芦产业。', '', '（县委组织部、五工台镇党委供稿）',
+      '争先创优',
+      '坚持党建引领 激活发展动能',
+      '党建引领 做强“福禄”产业链',
+      '——呼图壁县葫芦产业发展综述',
+      '□本报记者 王 芳',
+      '□通讯员 李强 赵一',
+      '',
+      '近年来，呼图壁县聚焦葫芦产业。',
+      '',
+      '（县委组织部、五工台镇党委供稿）',
     );
     const [a] = articlesOf(text);
     expect(a).toMatchObject({
@@ -45,7 +74,10 @@ describe('article header conventions', () => {
       kicker: '坚持党建引领 激活发展动能',
       headline: '党建引领 做强“福禄”产业链',
       subtitle: '呼图壁县葫芦产业发展综述',
-      bylines: [{ role: '本报记者', names: ['王芳'] }, { role: '通讯员', names: ['李强', '赵一'] }],
+      bylines: [
+        { role: '本报记者', names: ['王芳'] },
+        { role: '通讯员', names: ['李强', '赵一'] },
+      ],
       suppliedBy: '县委组织部、五工台镇党委',
       body: '近年来，呼图壁县聚焦葫芦产业。',
     });
@@ -63,7 +95,10 @@ describe('article header conventions', () => {
   it('reads a byline with role and name written together, and with full-width colon', () => {
     expect(parseBylineText('本报记者王芳')).toEqual([{ role: '本报记者', names: ['王芳'] }]);
     expect(parseBylineText('记者：郭文治 李静雯')).toEqual([{ role: '记者', names: ['郭文治', '李静雯'] }]);
-    expect(parseBylineText('本报记者 王 芳 通讯员 欧阳 修')).toEqual([{ role: '本报记者', names: ['王芳'] }, { role: '通讯员', names: ['欧阳修'] }]);
+    expect(parseBylineText('本报记者 王 芳 通讯员 欧阳 修')).toEqual([
+      { role: '本报记者', names: ['王芳'] },
+      { role: '通讯员', names: ['欧阳修'] },
+    ]);
   });
 
   it('reads a page in the Markdown style with # and ## headings', () => {
@@ -74,8 +109,19 @@ describe('article header conventions', () => {
 
   it('reads a page with no □ marks: names at the end, then the next headline', () => {
     const text = page(
-      '村里来了“红色管家”', '', '为解决小区治理难题，街道党工委组建了“红色管家”队伍。', '', '居民满意度从78%提高到96%。', '', '陈 静 刘思远', '',
-      '小积分兑出大文明', '', '积分超市开进了村，村民用积分兑换生活用品。', '', '孙晓梅',
+      '村里来了“红色管家”',
+      '',
+      '为解决小区治理难题，街道党工委组建了“红色管家”队伍。',
+      '',
+      '居民满意度从78%提高到96%。',
+      '',
+      '陈 静 刘思远',
+      '',
+      '小积分兑出大文明',
+      '',
+      '积分超市开进了村，村民用积分兑换生活用品。',
+      '',
+      '孙晓梅',
     );
     const [a, b] = articlesOf(text);
     expect(a.headline).toBe('村里来了“红色管家”');
@@ -109,7 +155,19 @@ describe('photos', () => {
   });
 
   it('keeps a caption out of the body and joins the paragraph it interrupted', () => {
-    const text = page('党员先锋岗', '□本报记者 王芳', '', '服务窗口设立党员先锋岗，累计为群众办理业务', '', '', '', '党员在窗口为群众办理业务', '□本报记者 李强摄', '', '3万余件。');
+    const text = page(
+      '党员先锋岗',
+      '□本报记者 王芳',
+      '',
+      '服务窗口设立党员先锋岗，累计为群众办理业务',
+      '',
+      '',
+      '',
+      '党员在窗口为群众办理业务',
+      '□本报记者 李强摄',
+      '',
+      '3万余件。',
+    );
     const [a] = articlesOf(text);
     expect(a.body).toBe('服务窗口设立党员先锋岗，累计为群众办理业务3万余件。');
     expect(a.photos).toEqual([{ caption: '党员在窗口为群众办理业务', position: null, credit: '李强', creditRole: '本报记者', creditKind: '摄' }]);
@@ -119,7 +177,9 @@ describe('photos', () => {
 
 describe('the end of an article', () => {
   it('reads author note and source with half- or full-width marks', () => {
-    const [a] = articlesOf(page('以自我革命引领社会革命', '□张 伟', '', '勇于自我革命是党区别于其他政党的显著标志。', '', '（作者系中央党校教授）', '来源：人民日报'));
+    const [a] = articlesOf(
+      page('以自我革命引领社会革命', '□张 伟', '', '勇于自我革命是党区别于其他政党的显著标志。', '', '（作者系中央党校教授）', '来源：人民日报'),
+    );
     expect([a.authorNote, a.source]).toEqual(['中央党校教授', '人民日报']);
     const [b] = articlesOf(page('标题', '□张伟', '', '正文。', '', '(作者系某大学副教授)', '来源:光明日报'));
     expect([b.authorNote, b.source]).toEqual(['某大学副教授', '光明日报']);

@@ -2,10 +2,20 @@ import { publicFilters, publicPopulate, publishedOnly, relationSortPath, restric
 
 // A small schema of the same shape as banmian's: a D&P article placed through a page's component.
 const MODELS: Record<string, ModelInfo> = {
-  'api::page.page': { options: { draftAndPublish: true }, attributes: { name: { type: 'string' }, issue: { type: 'relation', target: 'api::issue.issue' }, placements: { type: 'component', component: 'newsroom.placement' } } },
+  'api::page.page': {
+    options: { draftAndPublish: true },
+    attributes: {
+      name: { type: 'string' },
+      issue: { type: 'relation', target: 'api::issue.issue' },
+      placements: { type: 'component', component: 'newsroom.placement' },
+    },
+  },
   'api::issue.issue': { options: { draftAndPublish: true }, attributes: { title: { type: 'string' }, pages: { type: 'relation', target: 'api::page.page' } } },
   'api::column.column': { options: { draftAndPublish: false }, attributes: { name: { type: 'string' } } },
-  'api::article.article': { options: { draftAndPublish: true }, attributes: { headline: { type: 'string' }, column: { type: 'relation', target: 'api::column.column' }, cover: { type: 'media' } } },
+  'api::article.article': {
+    options: { draftAndPublish: true },
+    attributes: { headline: { type: 'string' }, column: { type: 'relation', target: 'api::column.column' }, cover: { type: 'media' } },
+  },
   'newsroom.placement': { attributes: { article: { type: 'relation', target: 'api::article.article' }, order: { type: 'integer' } } },
 };
 const lookup = (uid: string) => MODELS[uid];
@@ -17,7 +27,9 @@ describe('restrictFilters', () => {
     expect(restrictFilters('api::page.page', { placements: { article: { headline: { $lt: '密' } } } }, lookup, visible)).toEqual({
       placements: { article: { $and: [P, { headline: { $lt: '密' } }] } },
     });
-    expect(restrictFilters('api::issue.issue', { $not: { pages: { name: 'x' } }, $or: [{ title: 'a' }, { pages: { issue: { title: 'b' } } }] }, lookup, visible)).toEqual({
+    expect(
+      restrictFilters('api::issue.issue', { $not: { pages: { name: 'x' } }, $or: [{ title: 'a' }, { pages: { issue: { title: 'b' } } }] }, lookup, visible),
+    ).toEqual({
       $not: { pages: { $and: [P, { name: 'x' }] } },
       $or: [{ title: 'a' }, { pages: { $and: [P, { issue: { $and: [P, { title: 'b' }] } }] } }],
     });
@@ -25,7 +37,10 @@ describe('restrictFilters', () => {
 
   it('treats a scalar on a relation as its id, leaves non-D&P targets and media alone', () => {
     expect(restrictFilters('newsroom.placement', { article: 5 }, lookup, visible)).toEqual({ article: { $and: [P, { id: { $eq: 5 } }] } });
-    expect(restrictFilters('api::article.article', { column: { name: '密' }, cover: { name: 'x' } }, lookup, visible)).toEqual({ column: { name: '密' }, cover: { name: 'x' } });
+    expect(restrictFilters('api::article.article', { column: { name: '密' }, cover: { name: 'x' } }, lookup, visible)).toEqual({
+      column: { name: '密' },
+      cover: { name: 'x' },
+    });
   });
 });
 

@@ -2,12 +2,22 @@ import { missingSignatures, nextRole, signRefusal, stageBefore } from '../../src
 import { judgeArticleChange, judgePageChange, type ArticleSnapshot, type PageSnapshot } from '../../src/signoff/changes';
 
 const page: PageSnapshot = {
-  number: 1, issue: 'i1', name: '要闻', theme: '主题',
+  number: 1,
+  issue: 'i1',
+  name: '要闻',
+  theme: '主题',
   placements: [{ article: 'a1', order: 1, span: 2, lead: true }],
   credits: { editor: 'c1', layout: 'c2', proofreader: 'c3' },
 };
 const article: ArticleSnapshot = {
-  kicker: '引题', headline: '主题', subtitle: null, body: '正文', source: null, suppliedBy: null, authorNote: null, column: 'col',
+  kicker: '引题',
+  headline: '主题',
+  subtitle: null,
+  body: '正文',
+  source: null,
+  suppliedBy: null,
+  authorNote: null,
+  column: 'col',
   bylines: [{ role: '本报记者', contributors: ['c1'] }],
   photos: [{ image: 1, position: 'top', caption: '说明', credit: 'c4', creditRole: '本报记者', creditKind: '摄' }],
 };

@@ -6,7 +6,8 @@ import { writeSite } from '../../src/broadsheet/write-site';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-write-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const site = (extra: Record<string, string> = {}) => new Map<string, string | Buffer>(Object.entries({ 'index.html': '<p>首页</p>', 'pages/1.html': '<p>第1版</p>', 'images/a.jpg': 'jpeg', ...extra }));
+const site = (extra: Record<string, string> = {}) =>
+  new Map<string, string | Buffer>(Object.entries({ 'index.html': '<p>首页</p>', 'pages/1.html': '<p>第1版</p>', 'images/a.jpg': 'jpeg', ...extra }));
 const leftovers = (dir: string) => fs.readdirSync(path.dirname(dir)).filter((n) => n.includes('.tmp-'));
 
 describe('writeSite', () => {

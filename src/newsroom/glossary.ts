@@ -1,0 +1,93 @@
+/**
+ * The newsroom's vocabulary, read off printed party-building pages (DESIGN.md's
+ * glossary), in one place: the sign-off roles and their printed labels, the
+ * stages a page goes through, the words printed before bylines, the kinds of
+ * photo credit, and the printed form of credits. Pure data and formatting, no
+ * Node or Strapi imports, so the admin panel bundles it too.
+ */
+
+export const DEFAULT_LOCALE = 'zh-Hans';
+
+/** The three signatures every page needs, in the order they are given. */
+export const SIGN_ROLES = ['editor', 'layout', 'proofreader'] as const;
+export type SignRole = (typeof SIGN_ROLES)[number];
+
+/** How each signature is printed in a page's credits line (`□编辑/王芳`). */
+export const SIGN_ROLE_LABEL: Record<SignRole, string> = { editor: '编辑', layout: '版式', proofreader: '审校' };
+
+/** Words old pages print for the same three jobs (the importer reads them all). */
+export const CREDIT_ROLE_WORDS: Record<string, SignRole> = {
+  编辑: 'editor',
+  责编: 'editor',
+  责任编辑: 'editor',
+  版式: 'layout',
+  美编: 'layout',
+  排版: 'layout',
+  审校: 'proofreader',
+  校对: 'proofreader',
+};
+
+/** A page's sign-off stages: 采编, then one per signature. */
+export const STAGES = ['采编', '已编辑', '已排版', '已审校'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Roles printed before bylines and photo credits; longest first so 本报记者 wins over 记者. */
+export const BYLINE_ROLES = [
+  '本报特约记者',
+  '本报特约通讯员',
+  '本报见习记者',
+  '本报实习生',
+  '本报评论员',
+  '本报通讯员',
+  '本报记者',
+  '特约记者',
+  '特约通讯员',
+  '见习记者',
+  '实习记者',
+  '实习生',
+  '通讯员',
+  '评论员',
+  '记者',
+  '作者',
+  '摄影',
+  '文/图',
+  '文',
+  '图',
+].sort((a, b) => b.length - a.length);
+
+/** Byline roles that only a person holds (a reporter, a photographer), never an organisation. */
+export const PERSON_ROLES = BYLINE_ROLES.filter((r) => /记者|通讯员|评论员|实习生|作者|摄影/u.test(r));
+
+/** How a photo is credited: taken by (摄), supplied by (供图), provided by (提供). */
+export const PHOTO_CREDIT_KINDS = ['摄', '供图', '提供'] as const;
+export type PhotoCreditKind = (typeof PHOTO_CREDIT_KINDS)[number];
+
+/** `编辑/王芳`: one credit as printed (without the □ mark). */
+export const creditText = (role: SignRole, name: string) => `${SIGN_ROLE_LABEL[role]}/${name}`;
+
+/** `□编辑/王芳 □版式/任宝红 □审校/刘军`: a page's credits line; `missing` stands for an empty credit, or it is left out. */
+export function creditsLine(credits: Partial<Record<SignRole, string | null | undefined>>, missing?: string): string {
+  return SIGN_ROLES.filter((r) => credits[r] || missing !== undefined)
+    .map((r) => `□${creditText(r, credits[r] || missing!)}`)
+    .join(' ');
+}
+
+/** `摄` → `□本报记者 陶维明摄`; `供图` → `鹤岗市委组织部供图`; `提供` → `图片由江津区中心医院提供`. */
+export function photoCreditText(name: string | null | undefined, role: string | null | undefined, kind: string | null | undefined): string | null {
+  if (!name) return null;
+  switch (kind) {
+    case '供图':
+      return `${name}供图`;
+    case '提供':
+      return `图片由${name}提供`;
+    default:
+      return `□${role ? `${role} ` : ''}${name}${kind === '摄' || !kind ? '摄' : ''}`;
+  }
+}
+
+/** The printed text of an article (引题, 主题, 副题, 正文, 来源, 供稿, 作者系), by field name. */
+export const ARTICLE_TEXT_FIELDS = ['kicker', 'headline', 'subtitle', 'body', 'source', 'suppliedBy', 'authorNote'] as const;
+export type ArticleText = Record<(typeof ARTICLE_TEXT_FIELDS)[number], string | null | undefined>;
+
+/** Those fields of `a`, for writing an article from parsed or demo text. */
+export const articleText = (a: Partial<ArticleText>): ArticleText => Object.fromEntries(ARTICLE_TEXT_FIELDS.map((f) => [f, a[f]])) as ArticleText;
