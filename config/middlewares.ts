@@ -19,8 +19,7 @@ export default ({ env }) => {
     { name: 'strapi::cors', config: { origin: explicit ? origins : '*', credentials: explicit && env.bool('CORS_CREDENTIALS', false) } },
     'strapi::poweredBy',
     'strapi::query',
-    // OCR pages reach the admin import base64-encoded in JSON: room for a 5 MB file.
-    { name: 'strapi::body', config: { jsonLimit: '8mb' } },
+    'strapi::body',
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

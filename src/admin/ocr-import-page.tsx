@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import type { OcrResult } from '../ocr-import/parse';
 import type { ImportSummary } from '../ocr-import/import';
 
@@ -13,20 +13,20 @@ import type { ImportSummary } from '../ocr-import/import';
 type Result = OcrResult;
 type Summary = ImportSummary;
 
-const toBase64 = (buffer: ArrayBuffer) => {
-  let binary = '';
-  const bytes = new Uint8Array(buffer);
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return window.btoa(binary);
+/** The page's text file and the form's fields as one multipart form (the server reads the field `file`). */
+const formData = (file: File, fields: Record<string, string>) => {
+  const data = new FormData();
+  data.append('file', file, file.name);
+  for (const [key, value] of Object.entries(fields)) if (value) data.append(key, value);
+  return data;
 };
 
 const errorMessage = (error: any) => error?.response?.data?.error?.message ?? error?.message ?? String(error);
-const inputStyle: React.CSSProperties = { padding: '8px 10px', border: '1px solid #dcdce4', borderRadius: 4, fontSize: 14, minWidth: 160 };
 
 const OcrImportPage = () => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [upload, setUpload] = React.useState<{ fileName: string; contentBase64: string } | null>(null);
+  const [upload, setUpload] = React.useState<File | null>(null);
   const [result, setResult] = React.useState<Result | null>(null);
   const [summary, setSummary] = React.useState<Summary | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -39,11 +39,10 @@ const OcrImportPage = () => {
     setSummary(null);
     setError(null);
     if (!file) return;
-    const body = { fileName: file.name, contentBase64: toBase64(await file.arrayBuffer()) };
-    setUpload(body);
+    setUpload(file);
     setBusy(true);
     try {
-      const { data } = await post('/banmian/import/preview', { ...body, encoding: form.encoding || undefined });
+      const { data } = await post('/banmian/import/preview', formData(file, { encoding: form.encoding }));
       setResult((data as { data: Result }).data);
       if (!form.issue && (data as any).data.issue?.number) setForm((f) => ({ ...f, issue: String((data as any).data.issue.number) }));
     } catch (e) {
@@ -58,7 +57,7 @@ const OcrImportPage = () => {
     setBusy(true);
     setError(null);
     try {
-      const { data } = await post('/banmian/import', { ...upload, ...form, encoding: form.encoding || undefined });
+      const { data } = await post('/banmian/import', formData(upload, form));
       const s = (data as { data: Summary }).data;
       setSummary(s);
       toggleNotification({ type: 'success', message: s.status === 'imported' ? `已导入 ${s.articles} 篇稿件（草稿）` : '该文件已导入过，未重复创建' });
@@ -70,17 +69,15 @@ const OcrImportPage = () => {
   };
 
   const field = (key: keyof typeof form, label: string, placeholder: string, type = 'text') => (
-    <label style={{ display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13 }}>
-      {label}
-      <input
-        aria-label={label}
-        style={inputStyle}
+    <Field.Root name={key} width="200px">
+      <Field.Label>{label}</Field.Label>
+      <TextInput
         type={type}
         value={form[key]}
         placeholder={placeholder}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value })}
       />
-    </label>
+    </Field.Root>
   );
 
   const articles = result?.pages.flatMap((p) => p.articles) ?? [];

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { useFetchClient, useNotification, useForm } from '@strapi/strapi/admin';
+import { useFetchClient, useNotification, useForm, useQueryParams, unstable_useDocument } from '@strapi/strapi/admin';
+import { buildValidParams } from '@strapi/content-manager/strapi-admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { StageBadge, creditsLine } from './stage-badge';
@@ -26,6 +27,11 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
   const modified = useForm('SignoffPanel', (s) => s.modified, false);
   const [status, setStatus] = React.useState<Status | null>(null);
   const [busy, setBusy] = React.useState<string | null>(null);
+  // The edit view's own copy of the page (same query, same cache entry): refetched after a
+  // signature, the form takes the new stage and credits without reloading the page.
+  const [{ query }] = useQueryParams();
+  const params = React.useMemo(() => buildValidParams(query), [query]);
+  const { refetch } = unstable_useDocument({ collectionType: 'collection-types', model: PAGE, documentId, params }, { skip: !documentId });
 
   const load = React.useCallback(async () => {
     try {
@@ -43,8 +49,9 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
     try {
       await post(`/banmian/pages/${documentId}/sign`, { role });
       toggleNotification({ type: 'success', message: `${label}完成` });
-      // The form holds the stage and credits it loaded; reload it so they show the signature.
-      window.location.reload();
+      await load();
+      refetch();
+      setBusy(null);
     } catch (error) {
       toggleNotification({ type: 'danger', message: `${label}失败：${errorMessage(error)}` });
       setBusy(null);

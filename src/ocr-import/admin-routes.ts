@@ -1,26 +1,29 @@
 import type { Core } from '@strapi/strapi';
+import fs from 'fs/promises';
 import { errors } from '@strapi/utils';
 import { importOcrFile, parseOcrFile } from './import';
 import { InputError, MAX_BYTES } from './decode';
 import { assertAdminCan, assertAdminCanEntry } from '../newsroom/admin-ability';
 
 /**
- * Admin-only routes behind the "导入 OCR 文本" page:
- *   POST /banmian/import/preview { fileName, contentBase64, encoding? }               → the dry-run result
- *   POST /banmian/import         { fileName, contentBase64, encoding?, publication?, issue?, date? } → the summary
- * The file travels base64-encoded in JSON (the body limit is raised to fit a 5 MB page).
- * Both need an admin who may create articles in the Content Manager.
+ * Admin-only routes behind the "导入 OCR 文本" page, each a multipart form with the
+ * page's text file in the field `file`:
+ *   POST /banmian/import/preview  file, encoding?                        → the dry-run result
+ *   POST /banmian/import          file, encoding?, publication?, issue?, date? → the summary
+ * Both need an admin who may create articles in the Content Manager; importing
+ * into an existing issue also needs the right to edit that issue.
  */
 
-function readUpload(ctx: any) {
+async function readUpload(ctx: any) {
   assertAdminCan(ctx, 'create', 'api::article.article', 'you may not create articles');
-  const { fileName, contentBase64, encoding } = ctx.request.body ?? {};
-  if (typeof fileName !== 'string' || !fileName.trim()) throw new errors.ValidationError('fileName is required');
-  if (typeof contentBase64 !== 'string') throw new errors.ValidationError('contentBase64 is required');
-  const bytes = Buffer.from(contentBase64, 'base64');
-  if (bytes.length > MAX_BYTES)
-    throw new errors.ValidationError(`${fileName}: ${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for one page`);
-  return { fileName: fileName.trim(), bytes, encoding: typeof encoding === 'string' && encoding ? encoding : undefined };
+  const raw = ctx.request.files?.file;
+  const file = Array.isArray(raw) ? raw[0] : raw;
+  if (!file?.filepath) throw new errors.ValidationError('choose the page\'s text file (multipart field "file")', { path: ['file'] });
+  const fileName = String(file.originalFilename || file.newFilename || 'page.txt');
+  if (file.size > MAX_BYTES) throw new errors.ValidationError(`${fileName}: ${(file.size / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for one page`);
+  const bytes = await fs.readFile(file.filepath);
+  const { encoding } = ctx.request.body ?? {};
+  return { fileName, bytes, encoding: typeof encoding === 'string' && encoding ? encoding : undefined };
 }
 
 const asValidation = (error: unknown) => (error instanceof InputError ? new errors.ValidationError(error.message) : error);
@@ -36,7 +39,7 @@ export function registerImportAdminRoutes(strapi: Core.Strapi) {
         path: '/import/preview',
         config: { policies },
         handler: async (ctx: any) => {
-          const { fileName, bytes, encoding } = readUpload(ctx);
+          const { fileName, bytes, encoding } = await readUpload(ctx);
           try {
             ctx.body = { data: parseOcrFile(bytes, fileName, encoding) };
           } catch (error) {
@@ -49,7 +52,7 @@ export function registerImportAdminRoutes(strapi: Core.Strapi) {
         path: '/import',
         config: { policies },
         handler: async (ctx: any) => {
-          const { fileName, bytes, encoding } = readUpload(ctx);
+          const { fileName, bytes, encoding } = await readUpload(ctx);
           const { publication, issue, date } = ctx.request.body;
           const number = issue === undefined || issue === null || issue === '' ? undefined : Number(issue);
           if (number !== undefined && (!Number.isInteger(number) || number < 1)) throw new errors.ValidationError('issue must be a positive whole number');

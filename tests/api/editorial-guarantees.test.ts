@@ -402,10 +402,7 @@ describe('admin routes obey permission conditions', () => {
   it('an Author cannot import into someone else’s issue', async () => {
     const before = await t.strapi.db.query('api::article.article').count();
     const text = ['# 作者导入的稿件', '□本报记者 王芳', '', '正文。'].join('\n');
-    const res = await api()
-      .post('/banmian/import')
-      .set(as('author'))
-      .send({ fileName: 'a.txt', contentBase64: Buffer.from(text).toString('base64'), issue: 2 });
+    const res = await api().post('/banmian/import').set(as('author')).attach('file', Buffer.from(text), 'a.txt').field('issue', '2');
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe('you may not change this issue');
     expect(await t.strapi.db.query('api::article.article').count()).toBe(before);

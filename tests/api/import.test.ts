@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { runScript } from '../helpers/cli';
 import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
 import { importOcrFile } from '../../src/ocr-import/import';
+import { adminToken, createAdminUser } from '../helpers/admin-users';
 
 let t: TestStrapi;
 const api = () => request(t.strapi.server.httpServer);
@@ -133,4 +134,37 @@ describe('npm run import (the CLI)', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--json goes with --dry-run');
   }, 180000);
+});
+
+describe('the admin import routes (multipart upload)', () => {
+  let auth: { Authorization: string };
+  beforeAll(async () => {
+    await createAdminUser(t.strapi, { email: 'desk@paper.example', password: 'Import-route-1', firstname: '值班', roleCodes: ['strapi-super-admin'] });
+    auth = { Authorization: `Bearer ${await adminToken(t.strapi, 'desk@paper.example', 'Import-route-1')}` };
+  });
+
+  it('reads the file from the form, shows the dry run, then imports', async () => {
+    const preview = await api().post('/banmian/import/preview').set(auth).attach('file', fixture('baishan-hegang.txt'), 'baishan.txt');
+    expect(preview.status).toBe(200);
+    expect(preview.body.data.file).toBe('baishan.txt');
+    expect(preview.body.data.pages[0].articles[0].headline).toBe('吉林省白山市：党旗领航争当先锋 医者仁心护佑生命');
+    const before = await counts();
+    const page = Buffer.from(['# 表单上传的稿件', '□本报记者 王芳', '', '正文。'].join('\n'));
+    const done = await api().post('/banmian/import').set(auth).attach('file', page, 'form.txt').field('issue', '90').field('date', '2024-12-30');
+    expect(done.status).toBe(200);
+    expect(done.body.data).toMatchObject({ status: 'imported', issue: 90 });
+    expect((await counts())['api::article.article']).toBe(before['api::article.article'] + 1);
+  });
+
+  it('refuses a form without a file, and a file over 5 MB, naming it', async () => {
+    const none = await api().post('/banmian/import/preview').set(auth).field('encoding', 'gb18030');
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toBe('choose the page\'s text file (multipart field "file")');
+    const big = await api()
+      .post('/banmian/import/preview')
+      .set(auth)
+      .attach('file', Buffer.alloc(5 * 1024 * 1024 + 1, 0x41), 'huge.txt');
+    expect(big.status).toBe(400);
+    expect(big.body.error.message).toBe('huge.txt: 5.0 MB is over the 5 MB limit for one page');
+  });
 });
