@@ -10,6 +10,9 @@ module.exports = {
     '/node_modules/(?!(css-select|css-what|nth-check|boolbase|domutils|dom-serializer|domhandler|domelementtype|entities|htmlparser2|linkedom|cssomnom|uhyphen|html-escaper)/)',
   ],
   globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+  // Tests load the app's modules from the build Strapi loads (dist/, compiled by the
+  // global setup), so a test and the Strapi it boots share one copy of each module.
+  moduleNameMapper: { '^(?:\\.\\./)+src/(.*)$': '<rootDir>/dist/src/$1' },
   testTimeout: 60000,
   // Strapi keeps timers (cron, session store) that outlive a test file's destroy().
   forceExit: true,

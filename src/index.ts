@@ -6,10 +6,8 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureAdminFromEnv } from './bootstrap/admin-user';
 import { ensureAdminLabels } from './bootstrap/admin-labels';
 import { seedDemoContent } from './seed/seed';
-import { registerBroadsheetAdminRoutes } from './broadsheet/admin-routes';
-import { registerImportAdminRoutes } from './ocr-import/admin-routes';
 import { registerSignoffRules } from './signoff/document-rules';
-import { registerSignoffAdminRoutes } from './signoff/admin-routes';
+import { registerAdminRoutes } from './admin-api/routes';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensurePagePublication } from './bootstrap/page-publication';
 
@@ -18,9 +16,7 @@ export default {
     registerPublicReads(strapi);
     registerDocumentRules(strapi);
     registerSignoffRules(strapi);
-    registerSignoffAdminRoutes(strapi);
-    registerBroadsheetAdminRoutes(strapi);
-    registerImportAdminRoutes(strapi);
+    registerAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -5,7 +5,7 @@ import { Download, Eye } from '@strapi/icons';
 
 /**
  * 预览 and 导出 in a 版面 panel of the issue edit view. Both call the admin-only routes of
- * src/broadsheet/admin-routes.ts with the signed-in admin's token, and follow the
+ * src/broadsheet/admin-controller.ts with the signed-in admin's token, and follow the
  * tab the editor is on: the draft tab previews/exports the draft, the published
  * tab the published version.
  */

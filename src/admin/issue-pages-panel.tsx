@@ -3,7 +3,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { Flex, Typography } from '@strapi/design-system';
 import { StageBadge, creditsLine } from './stage-badge';
 import type { PanelProps } from './broadsheet-actions';
-import type { IssuePagesView } from '../signoff/admin-routes';
+import type { IssuePagesView } from '../signoff/admin-controller';
 
 /**
  * 各版签字 panel of the issue edit view: every page with its stage badge and

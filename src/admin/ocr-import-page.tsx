@@ -6,7 +6,7 @@ import type { ImportSummary } from '../ocr-import/import';
 
 /**
  * 导入 OCR 文本: choose a .txt page, see what the importer read (the dry run),
- * then confirm to write it as draft content. Server side: src/ocr-import/admin-routes.ts.
+ * then confirm to write it as draft content. Server side: src/ocr-import/admin-controller.ts.
  */
 
 // The server's own types (erased from the bundle): what the dry run and the import return.

@@ -5,13 +5,13 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { StageBadge, creditsLine } from './stage-badge';
 import { BroadsheetButtons, errorMessage, type PanelProps } from './broadsheet-actions';
-import type { SignoffView } from '../signoff/admin-routes';
+import type { SignoffView } from '../signoff/admin-controller';
 
 /**
  * 签字 panel of the page edit view: the page's stage and credits, the sign-off
  * buttons (编辑签字 / 版式签字 / 审校签字) of the signed-in user's roles, the
  * history of signatures and resets, and 预览/导出 of the page's issue.
- * Talks to src/signoff/admin-routes.ts; the server checks role and order again.
+ * Talks to src/signoff/admin-controller.ts; the server checks role and order again.
  */
 
 const PAGE = 'api::page.page';

@@ -11,16 +11,12 @@ import { cssString } from './format';
  * cssString(), so no text from the database reaches a page unescaped.
  */
 
-// Templates live beside this file in src/; the compiled copy in dist/ reads them from src/.
-function resolveDir(name: string) {
-  const candidates = [path.join(__dirname, name), path.resolve(__dirname, '..', '..', '..', 'src', 'broadsheet', name)];
-  const found = candidates.find((dir) => fs.existsSync(dir));
-  if (!found) throw new Error(`broadsheet ${name} folder not found (looked in ${candidates.join(', ')})`);
-  return found;
-}
-
-export const TEMPLATES_DIR = resolveDir('templates');
-export const ASSETS_DIR = resolveDir('assets');
+// This module always runs compiled, from dist/src/broadsheet/ (Strapi, the scripts and
+// the tests all load that build); the templates and the stylesheet are not code, so
+// they stay in src/ (the TypeScript compiler copies only code).
+const SOURCE_DIR = path.resolve(__dirname, '..', '..', '..', 'src', 'broadsheet');
+export const TEMPLATES_DIR = path.join(SOURCE_DIR, 'templates');
+export const ASSETS_DIR = path.join(SOURCE_DIR, 'assets');
 
 const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR, { noCache: false }), {
   autoescape: true,

@@ -5,13 +5,9 @@ import { AsyncLocalStorage } from 'async_hooks';
  *  - `signing`: the sign-off service (stage, credits, history), not counted as edits;
  *  - `publishing`: a publication cascade (a signed page or issue publishing its
  *    articles and pages), the only way placed articles and pages go live.
- * The storage hangs off a global symbol: tests and scripts load this module from
- * src/ while Strapi loads it from dist/, and both must see the same mark.
  */
 type Mark = { signing?: true; publishing?: true };
-const KEY = Symbol.for('banmian.signoff.context');
-const holder = globalThis as unknown as Record<symbol, AsyncLocalStorage<Mark> | undefined>;
-const storage = (holder[KEY] ??= new AsyncLocalStorage<Mark>());
+const storage = new AsyncLocalStorage<Mark>();
 
 export const asSignoffService = <T>(fn: () => Promise<T>) => storage.run({ ...storage.getStore(), signing: true }, fn);
 export const isSignoffService = () => storage.getStore()?.signing === true;
