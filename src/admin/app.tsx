@@ -3,6 +3,7 @@ import { BroadsheetPanel } from './broadsheet-actions';
 import { SignoffPanel } from './signoff-panel';
 import { IssuePagesPanel } from './issue-pages-panel';
 import { File } from '@strapi/icons';
+import { translations } from './messages';
 
 // The newsroom works in Chinese: a browser that has never chosen an admin
 // language opens the panel in 简体中文. Each user can still switch to English
@@ -15,6 +16,8 @@ if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY))
 export default {
   config: {
     locales: ['zh-Hans'],
+    // The panels' words in both languages (./translations); Strapi's own stay Strapi's.
+    translations,
   },
   bootstrap(app: StrapiApp) {
     const cm = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
@@ -24,7 +27,7 @@ export default {
     app.addMenuLink({
       to: 'banmian-import',
       icon: File,
-      intlLabel: { id: 'banmian.ocr-import', defaultMessage: '导入 OCR 文本' },
+      intlLabel: { id: 'banmian.ocr-import', defaultMessage: '导入 OCR 文本' }, // translated in ./translations
       permissions: [],
       Component: () => import('./ocr-import-page'),
     } as any);

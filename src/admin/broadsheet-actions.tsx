@@ -2,6 +2,7 @@ import * as React from 'react';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Button, Flex } from '@strapi/design-system';
 import { Download, Eye } from '@strapi/icons';
+import { useMessages } from './messages';
 
 /**
  * 预览 and 导出 in a 版面 panel of the issue edit view. Both call the admin-only routes of
@@ -29,6 +30,7 @@ export type BroadsheetTarget = { issueDocumentId: string; issueNumber?: number |
 export function useBroadsheetActions({ issueDocumentId, issueNumber, locale, published, page }: BroadsheetTarget) {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const m = useMessages();
   const params = { status: published ? 'published' : 'draft', ...(locale ? { locale } : {}) };
 
   const preview = async () => {
@@ -44,7 +46,7 @@ export function useBroadsheetActions({ issueDocumentId, issueNumber, locale, pub
       else window.open(url, '_blank');
     } catch (error) {
       win?.close();
-      toggleNotification({ type: 'danger', message: `预览失败：${errorMessage(error)}` });
+      toggleNotification({ type: 'danger', message: m('broadsheet.previewFailed', { error: errorMessage(error) }) });
     }
   };
 
@@ -57,9 +59,9 @@ export function useBroadsheetActions({ issueDocumentId, issueNumber, locale, pub
       window.document.body.appendChild(link);
       link.click();
       link.remove();
-      toggleNotification({ type: 'success', message: '导出完成，压缩包已开始下载' });
+      toggleNotification({ type: 'success', message: m('broadsheet.exported') });
     } catch (error) {
-      toggleNotification({ type: 'danger', message: `导出失败：${errorMessage(error)}` });
+      toggleNotification({ type: 'danger', message: m('broadsheet.exportFailed', { error: errorMessage(error) }) });
     }
   };
   return { preview, exportZip };
@@ -67,6 +69,7 @@ export function useBroadsheetActions({ issueDocumentId, issueNumber, locale, pub
 
 export const BroadsheetButtons = (props: BroadsheetTarget) => {
   const { preview, exportZip } = useBroadsheetActions(props);
+  const m = useMessages();
   const [busy, setBusy] = React.useState(false);
   const run = (fn: () => Promise<void>) => async () => {
     setBusy(true);
@@ -79,10 +82,10 @@ export const BroadsheetButtons = (props: BroadsheetTarget) => {
   return (
     <Flex direction="column" gap={2} alignItems="stretch" width="100%">
       <Button variant="secondary" startIcon={<Eye />} onClick={preview} fullWidth>
-        {props.page ? `预览第${props.page}版` : '预览'}
+        {props.page ? m('broadsheet.previewPage', { page: props.page }) : m('broadsheet.preview')}
       </Button>
       <Button variant="secondary" startIcon={<Download />} onClick={run(exportZip)} loading={busy} fullWidth>
-        导出
+        {m('broadsheet.export')}
       </Button>
     </Flex>
   );
@@ -90,6 +93,7 @@ export const BroadsheetButtons = (props: BroadsheetTarget) => {
 
 /** Edit-view side panel, shown for saved issues only. */
 export const BroadsheetPanel = (props: PanelProps) => {
+  const m = useMessages();
   if (props.model !== ISSUE || !props.documentId) return null;
   const target = {
     issueDocumentId: props.documentId,
@@ -97,5 +101,5 @@ export const BroadsheetPanel = (props: PanelProps) => {
     locale: props.document?.locale ?? null,
     published: props.activeTab === 'published',
   };
-  return { title: '版面 预览/导出', content: <BroadsheetButtons {...target} /> };
+  return { title: m('broadsheet.title'), content: <BroadsheetButtons {...target} /> };
 };

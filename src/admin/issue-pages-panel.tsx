@@ -4,6 +4,7 @@ import { Flex, Typography } from '@strapi/design-system';
 import { StageBadge, creditsLine } from './stage-badge';
 import type { PanelProps } from './broadsheet-actions';
 import type { IssuePagesView } from '../signoff/admin-controller';
+import { useMessages } from './messages';
 
 /**
  * 各版签字 panel of the issue edit view: every page with its stage badge and
@@ -17,6 +18,7 @@ type Pages = IssuePagesView;
 
 const IssuePages = ({ documentId }: PanelProps) => {
   const { get } = useFetchClient();
+  const m = useMessages();
   const [data, setData] = React.useState<Pages | null>(null);
   const [failed, setFailed] = React.useState<string | null>(null);
   React.useEffect(() => {
@@ -27,10 +29,10 @@ const IssuePages = ({ documentId }: PanelProps) => {
   if (failed)
     return (
       <Typography variant="pi" textColor="danger600">
-        读取版面失败：{failed}
+        {m('issuePages.loadFailed', { error: failed })}
       </Typography>
     );
-  if (!data) return <Typography variant="pi">读取中…</Typography>;
+  if (!data) return <Typography variant="pi">{m('common.loading')}</Typography>;
   return (
     <Flex direction="column" gap={2} alignItems="stretch" width="100%" data-testid="issue-pages">
       {data.pages.map((p) => (
@@ -38,7 +40,7 @@ const IssuePages = ({ documentId }: PanelProps) => {
           <Flex justifyContent="space-between">
             <a href={`/admin/content-manager/collection-types/api::page.page/${p.documentId}`}>
               <Typography variant="omega" fontWeight="bold">
-                第{p.number}版
+                {m('issuePages.page', { number: p.number ?? '?' })}
               </Typography>
             </a>
             <StageBadge stage={p.stage} />
@@ -47,13 +49,14 @@ const IssuePages = ({ documentId }: PanelProps) => {
         </Flex>
       ))}
       <Typography variant="pi" textColor={data.ready ? 'success600' : 'danger600'}>
-        {data.ready ? '各版均已审校，可以发布' : data.refusal}
+        {data.ready ? m('issuePages.ready') : data.refusal}
       </Typography>
     </Flex>
   );
 };
 
 export const IssuePagesPanel = (props: PanelProps) => {
+  const m = useMessages();
   if (props.model !== ISSUE || !props.documentId) return null;
-  return { title: '各版签字', content: <IssuePages {...props} /> };
+  return { title: m('issuePages.title'), content: <IssuePages {...props} /> };
 };

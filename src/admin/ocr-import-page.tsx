@@ -3,6 +3,7 @@ import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/a
 import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import type { OcrResult } from '../ocr-import/parse';
 import type { ImportSummary } from '../ocr-import/import';
+import { useMessages } from './messages';
 
 /**
  * 导入 OCR 文本: choose a .txt page, see what the importer read (the dry run),
@@ -26,6 +27,7 @@ const errorMessage = (error: any) => error?.response?.data?.error?.message ?? er
 const OcrImportPage = () => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const m = useMessages();
   const [upload, setUpload] = React.useState<File | null>(null);
   const [result, setResult] = React.useState<Result | null>(null);
   const [summary, setSummary] = React.useState<Summary | null>(null);
@@ -60,7 +62,7 @@ const OcrImportPage = () => {
       const { data } = await post('/banmian/import', formData(upload, form));
       const s = (data as { data: Summary }).data;
       setSummary(s);
-      toggleNotification({ type: 'success', message: s.status === 'imported' ? `已导入 ${s.articles} 篇稿件（草稿）` : '该文件已导入过，未重复创建' });
+      toggleNotification({ type: 'success', message: s.status === 'imported' ? m('import.imported', { articles: s.articles }) : m('import.already') });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -83,23 +85,23 @@ const OcrImportPage = () => {
   const articles = result?.pages.flatMap((p) => p.articles) ?? [];
   return (
     <Page.Main>
-      <Page.Title>导入 OCR 文本</Page.Title>
-      <Layouts.Header title="导入 OCR 文本" subtitle="把 OCR 识别的版面文字导入为草稿：先查看解析结果，再确认导入。" />
+      <Page.Title>{m('ocr-import')}</Page.Title>
+      <Layouts.Header title={m('ocr-import')} subtitle={m('import.subtitle')} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
             <Flex gap={4} wrap="wrap" alignItems="flex-end">
               <label style={{ display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13 }}>
-                OCR 文本文件（.txt）
-                <input aria-label="OCR 文本文件" type="file" accept=".txt,text/plain" onChange={choose} />
+                {m('import.file')}
+                <input aria-label={m('import.fileLabel')} type="file" accept=".txt,text/plain" onChange={choose} />
               </label>
-              {field('publication', '报刊（slug，可选）', 'changji-dangjian-demo')}
-              {field('issue', '期号', '12')}
-              {field('date', '出版日期（新建期时必填）', 'YYYY-MM-DD', 'date')}
-              {field('encoding', '编码（可选）', 'gb18030')}
+              {field('publication', m('import.publication'), 'changji-dangjian-demo')}
+              {field('issue', m('import.issue'), '12')}
+              {field('date', m('import.date'), 'YYYY-MM-DD', 'date')}
+              {field('encoding', m('import.encoding'), 'gb18030')}
             </Flex>
           </Box>
-          {busy && <Typography>处理中…</Typography>}
+          {busy && <Typography>{m('import.busy')}</Typography>}
           {error && (
             <Box background="danger100" padding={4} hasRadius>
               <Typography textColor="danger700" role="alert">
@@ -110,11 +112,11 @@ const OcrImportPage = () => {
           {result && (
             <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
               <Typography variant="delta" tag="h2">
-                解析结果：{result.file}
+                {m('import.result', { file: result.file })}
               </Typography>
               <Typography tag="p">
-                {result.pages.length} 个版面，{articles.length} 篇稿件，{result.warnings.length} 条提示
-                {result.issue?.number ? `，第${result.issue.number}期` : ''}
+                {m('import.counts', { pages: result.pages.length, articles: articles.length, warnings: result.warnings.length })}
+                {result.issue?.number ? m('import.issueNumber', { number: result.issue.number }) : ''}
               </Typography>
               <ol data-testid="ocr-articles" style={{ margin: '12px 0', paddingLeft: 20 }}>
                 {articles.map((a, i) => (
@@ -128,12 +130,12 @@ const OcrImportPage = () => {
                     </strong>
                     {a.subtitle && <span> ——{a.subtitle}</span>}
                     <div style={{ fontSize: 13, color: '#444' }}>
-                      署名：{a.bylines.map((b) => `${b.role ?? ''} ${b.names.join(' ')}`.trim()).join('；') || '（无）'}
-                      {a.photos.length ? ` · 图片 ${a.photos.length}` : ''}
-                      {a.source ? ` · 来源：${a.source}` : ''}
-                      {a.authorNote ? ` · 作者系${a.authorNote}` : ''}
-                      {a.suppliedBy ? ` · ${a.suppliedBy}供稿` : ''}
-                      {` · 正文 ${a.body.length} 字`}
+                      {m('import.bylines', { bylines: a.bylines.map((b) => `${b.role ?? ''} ${b.names.join(' ')}`.trim()).join('；') || m('import.none') })}
+                      {a.photos.length ? m('import.photos', { count: a.photos.length }) : ''}
+                      {a.source ? m('import.source', { source: a.source }) : ''}
+                      {a.authorNote ? m('import.authorNote', { note: a.authorNote }) : ''}
+                      {a.suppliedBy ? m('import.suppliedBy', { by: a.suppliedBy }) : ''}
+                      {m('import.bodyLength', { count: a.body.length })}
                     </div>
                   </li>
                 ))}
@@ -141,15 +143,13 @@ const OcrImportPage = () => {
               {result.warnings.length > 0 && (
                 <ul style={{ fontSize: 13, color: '#8a5a00', paddingLeft: 20 }}>
                   {result.warnings.map((w, i) => (
-                    <li key={i}>
-                      第 {w.line} 行：{w.message}
-                    </li>
+                    <li key={i}>{m('import.warning', { line: w.line, message: w.message })}</li>
                   ))}
                 </ul>
               )}
               <Box paddingTop={4}>
                 <Button onClick={confirm} loading={busy} disabled={!upload || busy}>
-                  确认导入
+                  {m('import.confirm')}
                 </Button>
               </Box>
             </Box>
@@ -158,8 +158,8 @@ const OcrImportPage = () => {
             <Box background="success100" padding={4} hasRadius>
               <Typography textColor="success700" data-testid="ocr-summary">
                 {summary.status === 'imported'
-                  ? `导入完成：第${summary.issue}期，${summary.pages} 个版面，${summary.articles} 篇草稿稿件，新增人员 ${summary.contributors} 位。`
-                  : `该文件已导入过（第${summary.issue}期），未重复创建。`}
+                  ? m('import.summary', { issue: summary.issue, pages: summary.pages, articles: summary.articles, contributors: summary.contributors })
+                  : m('import.summaryAlready', { issue: summary.issue })}
               </Typography>
             </Box>
           )}

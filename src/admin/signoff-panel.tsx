@@ -6,6 +6,7 @@ import { Check } from '@strapi/icons';
 import { StageBadge, creditsLine } from './stage-badge';
 import { BroadsheetButtons, errorMessage, type PanelProps } from './broadsheet-actions';
 import type { SignoffView } from '../signoff/admin-controller';
+import { useMessages } from './messages';
 
 /**
  * 签字 panel of the page edit view: the page's stage and credits, the sign-off
@@ -23,6 +24,7 @@ const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: fa
 
 const SignoffContent = ({ documentId, document }: PanelProps) => {
   const { get, post } = useFetchClient();
+  const m = useMessages();
   const { toggleNotification } = useNotification();
   const modified = useForm('SignoffPanel', (s) => s.modified, false);
   const [status, setStatus] = React.useState<Status | null>(null);
@@ -37,7 +39,7 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
     try {
       setStatus((await get(`/banmian/pages/${documentId}/signoff`)).data as Status);
     } catch (error) {
-      toggleNotification({ type: 'danger', message: `读取签字状态失败：${errorMessage(error)}` });
+      toggleNotification({ type: 'danger', message: m('signoff.loadFailed', { error: errorMessage(error) }) });
     }
   }, [documentId]);
   React.useEffect(() => {
@@ -48,18 +50,18 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
     setBusy(role);
     try {
       await post(`/banmian/pages/${documentId}/sign`, { role });
-      toggleNotification({ type: 'success', message: `${label}完成` });
+      toggleNotification({ type: 'success', message: m('signoff.done', { label }) });
       await load();
       refetch();
       setBusy(null);
     } catch (error) {
-      toggleNotification({ type: 'danger', message: `${label}失败：${errorMessage(error)}` });
+      toggleNotification({ type: 'danger', message: m('signoff.failed', { label, error: errorMessage(error) }) });
       setBusy(null);
       load();
     }
   };
 
-  if (!status) return <Typography variant="pi">读取中…</Typography>;
+  if (!status) return <Typography variant="pi">{m('common.loading')}</Typography>;
   const { page } = status;
   return (
     <Flex direction="column" gap={3} alignItems="stretch" width="100%">
@@ -74,7 +76,7 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
       </Typography>
       {status.buttons.length === 0 ? (
         <Typography variant="pi" textColor="neutral600">
-          你的账号没有编辑/版式/审校角色，不能签字
+          {m('signoff.noRole')}
         </Typography>
       ) : (
         status.buttons.map((b) => (
@@ -93,7 +95,7 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
       )}
       {modified ? (
         <Typography variant="pi" textColor="warning600">
-          有未保存的改动：先保存，再签字
+          {m('signoff.unsaved')}
         </Typography>
       ) : null}
       {page.issue ? (
@@ -107,11 +109,11 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
       ) : null}
       <Box>
         <Typography variant="sigma" textColor="neutral600">
-          签字记录
+          {m('signoff.history')}
         </Typography>
         {status.history.length === 0 ? (
           <Typography variant="pi" tag="p" textColor="neutral600">
-            还没有签字
+            {m('signoff.noHistory')}
           </Typography>
         ) : (
           <Flex tag="ol" direction="column" gap={1} alignItems="stretch" data-testid="signoff-history">
@@ -132,6 +134,7 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
 
 /** Edit-view side panel, for saved pages only. */
 export const SignoffPanel = (props: PanelProps) => {
+  const m = useMessages();
   if (props.model !== PAGE || !props.documentId) return null;
-  return { title: '签字 编辑/版式/审校', content: <SignoffContent {...props} /> };
+  return { title: m('signoff.title'), content: <SignoffContent {...props} /> };
 };

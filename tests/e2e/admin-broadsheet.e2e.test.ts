@@ -55,6 +55,16 @@ describe('issue edit view in the admin', () => {
       expect(zip.subarray(0, 2).toString()).toBe('PK');
       expect(zip.includes(Buffer.from('changji-dangjian-demo-12/print.html'))).toBe(true);
     });
+
+    await step(page, 'the same panel in English for a user who chose English', async () => {
+      await page.evaluate(() => window.localStorage.setItem('strapi-admin-language', 'en'));
+      await page.goto(`${base}/admin/content-manager/collection-types/api::issue.issue/${issueId}?plugins[i18n][locale]=zh-Hans`);
+      await page.getByRole('button', { name: 'Preview', exact: true }).waitFor({ timeout: 60000 });
+      expect(await page.getByRole('button', { name: 'Export', exact: true }).count()).toBe(1);
+      expect(await page.getByText('Broadsheet preview / export').count()).toBe(1);
+      expect(await page.getByText('Pages and signatures').count()).toBe(1);
+      await page.evaluate(() => window.localStorage.setItem('strapi-admin-language', 'zh-Hans'));
+    });
     await context.close();
   });
 });
