@@ -10,6 +10,7 @@ import { registerSignoffRules } from './signoff/document-rules';
 import { registerAdminRoutes } from './admin-api/routes';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensurePagePublication } from './bootstrap/page-publication';
+import { ensureStageCodes } from './bootstrap/stage-codes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -20,6 +21,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureStageCodes(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureAdminRoles(strapi);

@@ -7,6 +7,7 @@ import { StageBadge, creditsLine } from './stage-badge';
 import { BroadsheetButtons, errorMessage, type PanelProps } from './broadsheet-actions';
 import type { SignoffView } from '../signoff/admin-controller';
 import { useMessages } from './messages';
+import { SIGNOFF_ACTION_LABEL, STAGE_LABEL } from '../newsroom/glossary';
 
 /**
  * 签字 panel of the page edit view: the page's stage and credits, the sign-off
@@ -120,7 +121,8 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
             {status.history.map((h, i) => (
               <li key={i}>
                 <Typography variant="pi">
-                  {time(h.at)} {h.action} {h.fromStage}→{h.toStage} · {h.contributorName ?? h.actorName}
+                  {time(h.at)} {SIGNOFF_ACTION_LABEL[h.action] ?? h.action} {h.fromStage ? STAGE_LABEL[h.fromStage] : ''}→
+                  {h.toStage ? STAGE_LABEL[h.toStage] : ''} · {h.contributorName ?? h.actorName}
                   {h.reason ? `（${h.reason}）` : ''}
                 </Typography>
               </li>

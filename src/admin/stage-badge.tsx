@@ -1,19 +1,19 @@
 import * as React from 'react';
 import { Badge } from '@strapi/design-system';
 // The newsroom's vocabulary the server uses (no Node imports), bundled into the panel.
-import { creditsLine as printedCredits } from '../newsroom/glossary';
+import { STAGE_LABEL, creditsLine as printedCredits, type Stage } from '../newsroom/glossary';
 
-/** A page's sign-off stage (src/signoff/stages.ts) as a coloured badge: grey → blue → orange → green. */
+/** A page's sign-off stage (a code, src/newsroom/glossary.ts) as a coloured badge with its label: grey → blue → orange → green. */
 const LOOK: Record<string, { backgroundColor: string; textColor: string }> = {
-  采编: { backgroundColor: 'neutral150', textColor: 'neutral700' },
-  已编辑: { backgroundColor: 'primary100', textColor: 'primary700' },
-  已排版: { backgroundColor: 'warning100', textColor: 'warning700' },
-  已审校: { backgroundColor: 'success100', textColor: 'success700' },
+  collecting: { backgroundColor: 'neutral150', textColor: 'neutral700' },
+  edited: { backgroundColor: 'primary100', textColor: 'primary700' },
+  laid_out: { backgroundColor: 'warning100', textColor: 'warning700' },
+  proofread: { backgroundColor: 'success100', textColor: 'success700' },
 };
 
 export const StageBadge = ({ stage }: { stage: string }) => (
-  <Badge {...(LOOK[stage] ?? LOOK['采编'])} data-stage={stage}>
-    {stage}
+  <Badge {...(LOOK[stage] ?? LOOK.collecting)} data-stage={stage}>
+    {STAGE_LABEL[stage as Stage] ?? stage}
   </Badge>
 );
 

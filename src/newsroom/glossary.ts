@@ -27,9 +27,18 @@ export const CREDIT_ROLE_WORDS: Record<string, SignRole> = {
   校对: 'proofreader',
 };
 
-/** A page's sign-off stages: 采编, then one per signature. */
-export const STAGES = ['采编', '已编辑', '已排版', '已审校'] as const;
+/**
+ * A page's sign-off stages, stored as these codes (the database refuses others):
+ * 采编 (collecting), then one per signature. Labels are what people read.
+ */
+export const STAGES = ['collecting', 'edited', 'laid_out', 'proofread'] as const;
 export type Stage = (typeof STAGES)[number];
+export const STAGE_LABEL: Record<Stage, string> = { collecting: '采编', edited: '已编辑', laid_out: '已排版', proofread: '已审校' };
+
+/** What a row of a page's sign-off history records: its creation, a signature, a send-back. */
+export const SIGNOFF_ACTIONS = ['created', 'signed', 'returned'] as const;
+export type SignoffAction = (typeof SIGNOFF_ACTIONS)[number];
+export const SIGNOFF_ACTION_LABEL: Record<SignoffAction, string> = { created: '新建', signed: '签字', returned: '退回' };
 
 /** Roles printed before bylines and photo credits; longest first so 本报记者 wins over 记者. */
 export const BYLINE_ROLES = [

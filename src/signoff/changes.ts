@@ -40,9 +40,9 @@ export type ArticleSnapshot = {
 
 type Rule = { label: string; stage: Stage; value: (s: any) => unknown };
 
-const TEXT: Stage = '已排版';
-const LAYOUT: Stage = '已编辑';
-const EDITORIAL: Stage = '采编';
+const TEXT: Stage = 'laid_out';
+const LAYOUT: Stage = 'edited';
+const EDITORIAL: Stage = 'collecting';
 
 const PAGE_RULES: Record<string, Rule> = {
   number: { label: '版号', stage: EDITORIAL, value: (s: PageSnapshot) => s.number },

@@ -40,10 +40,10 @@ async function localeOf(strapi: Core.Strapi, ctx: Ctx): Promise<string> {
  */
 async function guardPageCreate(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
   const data = (ctx.params.data ??= {});
-  if (ctx.action === 'create' && data.stage && data.stage !== '采编') {
+  if (ctx.action === 'create' && data.stage && data.stage !== 'collecting') {
     throw fieldError('stage', '新版面从「采编」开始；版面状态只能通过签字改变', data.stage);
   }
-  data.stage = '采编';
+  data.stage = 'collecting';
   data.credits = null;
   // Saved, not published: a page goes live only through its signatures (publication.ts).
   if (ctx.params.status === 'published') ctx.params.status = 'draft';
@@ -56,8 +56,8 @@ async function guardPageCreate(strapi: Core.Strapi, ctx: Ctx, next: () => Promis
     await writeHistory(strapi, {
       pageDocumentId: documentId,
       label: page?.label ?? documentId,
-      action: '新建',
-      toStage: '采编',
+      action: 'created',
+      toStage: 'collecting',
       actorName: actor.name,
       actorEmail: actor.email,
       reason: source ? `复制自${source.label}，签字不随复制` : null,
@@ -75,7 +75,7 @@ async function guardPageWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Promise
   const documentId = ctx.params.documentId!;
   // Stage is shared by the page's locales: any draft row tells it.
   const row: any = await strapi.db.query(PAGE).findOne({ where: { documentId, ...PAGE_DRAFT }, select: ['stage'] });
-  if (!row || row.stage === '采编') return next();
+  if (!row || row.stage === 'collecting') return next();
   const locale = await localeOf(strapi, ctx);
   const before = await pageSnapshot(strapi, documentId, locale);
   const result = await next();
@@ -112,7 +112,7 @@ async function watchArticleWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Prom
   const result = await next();
   let verdict: ChangeVerdict | null;
   if (ctx.action === 'delete') {
-    verdict = { stage: '已编辑', fields: ['稿件已删除'] };
+    verdict = { stage: 'edited', fields: ['稿件已删除'] };
   } else {
     const after = await articleSnapshot(strapi, documentId, locale);
     verdict = before && after ? judgeArticleChange(before, after) : null;
@@ -164,7 +164,7 @@ async function watchIssuePages(strapi: Core.Strapi, ctx: Ctx, next: () => Promis
   const result = await next();
   const after = await pagesOf();
   const moved = [...before].filter((p) => !after.has(p)).concat([...after].filter((p) => !before.has(p)));
-  for (const page of moved) await resetPage(strapi, page, '采编', '版面改动：所属期');
+  for (const page of moved) await resetPage(strapi, page, 'collecting', '版面改动：所属期');
   return result;
 }
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { draftPages, issueIsPublished, publishRows } from './publication';
 import { issuePages, pageStatus } from './service';
-import { publishRefusal } from './stages';
+import { STAGE_LABEL, publishRefusal } from './stages';
 
 /** The refusals of src/signoff/publication.ts's model: what may not go live yet, and why. */
 
@@ -18,7 +18,7 @@ export async function publishIssueContent(strapi: Core.Strapi, issueDocumentId: 
 export async function pagePublishRefusal(strapi: Core.Strapi, documentId: string): Promise<string | null> {
   const status = await pageStatus(strapi, documentId);
   if (!status) return null;
-  if (status.missing.length) return `${status.label}不能发布：缺${status.missing.join('、')}签字（当前「${status.stage}」）`;
+  if (status.missing.length) return `${status.label}不能发布：缺${status.missing.join('、')}签字（当前「${STAGE_LABEL[status.stage]}」）`;
   if (!(await issueIsPublished(strapi, status.issue?.documentId))) {
     return `${status.label}不能单独发布：${status.issue ? `第${status.issue.number}期还没有发布，版面随期发布` : '它不属于任何一期'}`;
   }

@@ -6,6 +6,7 @@ import { defaultLocale } from './snapshots';
 import { isApiTokenRequest } from '../newsroom/api-token';
 import { PAGE_DRAFT, issueIsPublished, publishPageWithArticles } from './publication';
 import { SIGN_ROLES, ROLE_INFO, SUPER_ADMIN_CODE, type SignRole, type Stage, isStage, missingSignatures, pageLabel, signRefusal, stageIndex } from './stages';
+import type { SignoffAction } from '../newsroom/glossary';
 
 /**
  * The sign-off chain against Strapi: read a page's stage and credits, sign it,
@@ -55,7 +56,7 @@ export type PageStatus = {
 };
 
 function toStatus(row: any): PageStatus {
-  const stage: Stage = isStage(row.stage) ? row.stage : '采编';
+  const stage: Stage = isStage(row.stage) ? row.stage : 'collecting';
   const credits = Object.fromEntries(
     SIGN_ROLES.map((r) => [r, row.credits?.[r] ? { documentId: row.credits[r].documentId, name: row.credits[r].name } : null]),
   ) as PageStatus['credits'];
@@ -99,9 +100,9 @@ export async function issuePages(strapi: Core.Strapi, issueDocumentId: string): 
 
 /** One row of a page's 签字记录, as the admin shows it. */
 export type HistoryRow = {
-  action: string;
-  fromStage: string | null;
-  toStage: string | null;
+  action: SignoffAction;
+  fromStage: Stage | null;
+  toStage: Stage | null;
   role: SignRole | null;
   actorName: string;
   actorEmail: string | null;
@@ -170,7 +171,7 @@ export async function signPage(
     await writeHistory(strapi, {
       pageDocumentId: page.documentId,
       label: page.label,
-      action: '签字',
+      action: 'signed',
       fromStage: page.stage,
       toStage: to,
       role: input.role,
@@ -180,7 +181,7 @@ export async function signPage(
       contributorName: contributor.name,
     });
     // The last signature of a page of a live issue puts this version in front of readers.
-    if (to === '已审校' && (await issueIsPublished(strapi, page.issue?.documentId))) await publishPageWithArticles(strapi, page.documentId);
+    if (to === 'proofread' && (await issueIsPublished(strapi, page.issue?.documentId))) await publishPageWithArticles(strapi, page.documentId);
     return (await pageStatus(strapi, page.documentId))!;
   });
 }
@@ -196,7 +197,7 @@ export async function resetPage(strapi: Core.Strapi, documentId: string, to: Sta
   await writeHistory(strapi, {
     pageDocumentId: documentId,
     label: page.label,
-    action: '退回',
+    action: 'returned',
     fromStage: page.stage,
     toStage: to,
     actorName: actor.name,

@@ -4,20 +4,20 @@
  * Nothing here touches Strapi; src/signoff/service.ts applies it.
  */
 
-import { SIGN_ROLES, SIGN_ROLE_LABEL, STAGES, type SignRole, type Stage } from '../newsroom/glossary';
+import { SIGN_ROLES, SIGN_ROLE_LABEL, STAGES, STAGE_LABEL, type SignRole, type Stage } from '../newsroom/glossary';
 
-export { SIGN_ROLES, STAGES, type SignRole, type Stage };
+export { SIGN_ROLES, STAGES, STAGE_LABEL, type SignRole, type Stage };
 
 /** The stage a role's signature brings a page to, and the admin role (by code) allowed to give it. */
 export const ROLE_INFO: Record<SignRole, { stage: Stage; label: string; button: string; roleCode: string }> = {
-  editor: { stage: '已编辑', label: SIGN_ROLE_LABEL.editor, button: `${SIGN_ROLE_LABEL.editor}签字`, roleCode: 'banmian-editor' },
-  layout: { stage: '已排版', label: SIGN_ROLE_LABEL.layout, button: `${SIGN_ROLE_LABEL.layout}签字`, roleCode: 'banmian-layout' },
-  proofreader: { stage: '已审校', label: SIGN_ROLE_LABEL.proofreader, button: `${SIGN_ROLE_LABEL.proofreader}签字`, roleCode: 'banmian-proofreader' },
+  editor: { stage: 'edited', label: SIGN_ROLE_LABEL.editor, button: `${SIGN_ROLE_LABEL.editor}签字`, roleCode: 'banmian-editor' },
+  layout: { stage: 'laid_out', label: SIGN_ROLE_LABEL.layout, button: `${SIGN_ROLE_LABEL.layout}签字`, roleCode: 'banmian-layout' },
+  proofreader: { stage: 'proofread', label: SIGN_ROLE_LABEL.proofreader, button: `${SIGN_ROLE_LABEL.proofreader}签字`, roleCode: 'banmian-proofreader' },
 };
 
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
-export const stageIndex = (stage: Stage | null | undefined) => Math.max(0, STAGES.indexOf((stage ?? '采编') as Stage));
+export const stageIndex = (stage: Stage | null | undefined) => Math.max(0, STAGES.indexOf((stage ?? 'collecting') as Stage));
 export const isStage = (value: unknown): value is Stage => STAGES.includes(value as Stage);
 
 /** The role whose signature comes next, or null when the page is fully signed. */
@@ -55,9 +55,12 @@ export function signRefusal(stage: Stage, role: SignRole, roleCodes: string[], p
   if (next === role) return null;
   if (next === null) return { status: 400, message: `${pageLabel}已审校，签字已齐全；改动版面后才需要重新签字` };
   if (stageIndex(stage) >= stageIndex(info.stage)) {
-    return { status: 400, message: `${pageLabel}当前为「${stage}」，${info.label}已签过；下一步应由${ROLE_INFO[next].label}签字` };
+    return { status: 400, message: `${pageLabel}当前为「${STAGE_LABEL[stage]}」，${info.label}已签过；下一步应由${ROLE_INFO[next].label}签字` };
   }
-  return { status: 400, message: `${pageLabel}当前为「${stage}」，须先由${ROLE_INFO[next].label}签字（${ROLE_INFO[next].button}），才能${info.button}` };
+  return {
+    status: 400,
+    message: `${pageLabel}当前为「${STAGE_LABEL[stage]}」，须先由${ROLE_INFO[next].label}签字（${ROLE_INFO[next].button}），才能${info.button}`,
+  };
 }
 
 export type PageCredits = Partial<Record<SignRole, { name?: string | null } | string | null | undefined>>;
@@ -81,7 +84,7 @@ export function publishRefusal(pages: Array<{ documentId: string; number: number
   if (!pages.length) return { message: `${head}还没有任何版面`, pages: [] };
   const blocked = pages.filter((p) => p.missing.length > 0);
   if (!blocked.length) return null;
-  const lines = blocked.map((p) => `第${p.number}版（${p.stage}）缺${p.missing.join('、')}签字`);
+  const lines = blocked.map((p) => `第${p.number}版（${STAGE_LABEL[p.stage]}）缺${p.missing.join('、')}签字`);
   return {
     message: `${head}${lines.join('；')}。每一版都要编辑、版式、审校签字（已审校）后才能发布`,
     pages: blocked.map((p) => ({ documentId: p.documentId, number: p.number, stage: p.stage, missing: p.missing })),

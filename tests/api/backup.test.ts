@@ -87,7 +87,7 @@ it('round-trips the newsroom through a backup file into an empty database', asyn
     await t.strapi.documents('api::article.article').update({ documentId: extra.articleIds[0], locale: 'zh-Hans', data: { headline: '改过的主题' } as any });
     await makeIssue(t.strapi, { number: 32, pages: 1, articlesPerPage: 1, publish: false, publication: extra.publication });
     before = await snapshot(t.strapi);
-    expect(before.signoffs.map((s: any) => s.action)).toEqual(expect.arrayContaining(['新建', '签字', '退回']));
+    expect(before.signoffs.map((s: any) => s.action)).toEqual(expect.arrayContaining(['created', 'signed', 'returned']));
     expect(Object.keys(before.files).length).toBeGreaterThan(2);
     const backup = await runScript('backup.js', [path.join(tmp, 'newsroom')]);
     expect([backup.code, backup.stderr]).toEqual([0, expect.anything()]);

@@ -215,7 +215,7 @@ describe('nothing unsigned goes live on a published issue', () => {
   it('a draft edit made before this test is not public: readers see the signed version', async () => {
     expect(await liveHeadlines()).not.toContain(SECRETS.headline);
     expect((await api().get(`/api/articles/${live.articleIds[0]}`)).body.data.headline).toBe('第1版 稿件1 1');
-    expect((await pageStatus(t.strapi, livePage))!.stage).toBe('已排版');
+    expect((await pageStatus(t.strapi, livePage))!.stage).toBe('laid_out');
   });
 
   it('an editor’s new unsigned page on the live issue stays out of the tree, the page list and the export', async () => {
@@ -259,7 +259,7 @@ describe('nothing unsigned goes live on a published issue', () => {
     expect(await liveHeadlines()).toContain(SECRETS.headline);
     const rename = await api().put(`${CM}/api::page.page/${livePage}?${L}`).set(as('proofreader')).send({ name: '改过的版名' });
     expect(rename.status).toBe(200);
-    expect((await pageStatus(t.strapi, livePage))!.stage).toBe('已排版');
+    expect((await pageStatus(t.strapi, livePage))!.stage).toBe('laid_out');
     expect((await tree()).pages[0].name).toBe('版名1');
     expect((await api().get(`/api/pages/${livePage}`)).body.data.name).toBe('版名1');
     expect((await sign('proofreader', 'proofreader', livePage)).status).toBe(200);
@@ -278,7 +278,7 @@ describe('nothing unsigned goes live on a published issue', () => {
     const asToken = await api().get(`/api/articles/${id}?status=draft`).set('Authorization', `Bearer ${apiToken}`);
     expect(asToken.body.data.headline).toBe('令牌改的主题');
     const history = (await api().get(`/banmian/pages/${livePage}/signoff`).set(as('chief'))).body.history;
-    expect(history[0]).toMatchObject({ action: '退回', actorName: `API 令牌「${apiTokenName}」` });
+    expect(history[0]).toMatchObject({ action: 'returned', actorName: `API 令牌「${apiTokenName}」` });
     expect(history[0].reason).toMatch(/主题/);
     await sign('proofreader', 'proofreader', livePage);
     expect(await liveHeadlines()).toContain('令牌改的主题');
@@ -310,7 +310,7 @@ describe('nothing unsigned goes live on a published issue', () => {
       .send({ data: { number: 7, name: '令牌版', issue: live.issue.documentId } });
     expect(res.status).toBe(201);
     expect((await api().get('/api/pages')).body.data.map((p: any) => p.name)).not.toContain('令牌版');
-    expect((await pageStatus(t.strapi, res.body.data.documentId))!.stage).toBe('采编');
+    expect((await pageStatus(t.strapi, res.body.data.documentId))!.stage).toBe('collecting');
   });
 
   it('the admin does not warn that draft pages or articles will be left out: they go out with the issue', async () => {
@@ -333,7 +333,7 @@ describe('clones start unsigned', () => {
   it('an editor clones a signed page into the draft issue: 采编, no credits, a 新建 row', async () => {
     await signRest(livePage);
     const source = (await pageStatus(t.strapi, livePage))!;
-    expect(source.stage).toBe('已审校');
+    expect(source.stage).toBe('proofread');
     const res = await api()
       .post(`${CM}/api::page.page/clone/${livePage}?${L}`)
       .set(as('editor'))
@@ -341,14 +341,14 @@ describe('clones start unsigned', () => {
         number: 3,
         name: '复制的版',
         issue: { connect: [{ documentId: draft.issue.documentId }] },
-        stage: '已审校',
+        stage: 'proofread',
       });
     expect(res.status).toBe(200);
     const clone = (await pageStatus(t.strapi, res.body.data.documentId))!;
-    expect(clone.stage).toBe('采编');
+    expect(clone.stage).toBe('collecting');
     expect(clone.credits).toEqual({ editor: null, layout: null, proofreader: null });
     const history = (await api().get(`/banmian/pages/${clone.documentId}/signoff`).set(as('editor'))).body.history;
-    expect(history.map((h: any) => [h.action, h.toStage])).toEqual([['新建', '采编']]);
+    expect(history.map((h: any) => [h.action, h.toStage])).toEqual([['created', 'collecting']]);
     expect(history[0].reason).toMatch(/复制自第1期第1版/);
     expect(history[0].actorEmail).toBe('editor@paper.example');
   });
@@ -463,7 +463,7 @@ describe('a database made before pages had Draft & Publish', () => {
     const signedPage = await t.strapi.db
       .query('api::page.page')
       .findOne({ where: { issue: { documentId: again.issue.documentId }, publishedAt: { $notNull: true } } });
-    expect(signedPage).toMatchObject({ stage: '已审校' });
+    expect(signedPage).toMatchObject({ stage: 'proofread' });
     const report = await reconcilePublishedPages(t.strapi);
     expect(report.withdrawn).toBe(1);
     expect(await t.strapi.db.query('api::page.page').count({ where: { documentId: draftPage.documentId, publishedAt: { $notNull: true } } })).toBe(0);

@@ -57,7 +57,7 @@ describe('exportIssue against the seeded demo issue', () => {
     // The edit waits as a draft until its page is signed again (the proofreader's signature publishes it).
     const page = (await pagesCarrying(t.strapi, article.documentId))[0];
     const status = (await pageStatus(t.strapi, page.documentId))!;
-    expect(status.stage).toBe('已排版');
+    expect(status.stage).toBe('laid_out');
     await signOffPage(t.strapi, page.documentId, status.credits as any);
     const summary = await exportIssue(t.strapi, { issue: 12, outDir: out, cacheDir });
     expect(summary.written).toBe(4); // the page, print.html, the article's reading view and the manifest; the index is unchanged

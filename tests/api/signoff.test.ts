@@ -112,9 +112,9 @@ describe('signing in order, with the right role', () => {
     expect(early.body.error.message).toMatch(new RegExp(`第${number}期第1版当前为「采编」，须先由编辑签字`));
     const bogus = await sign('chief', 'printer', page);
     expect(bogus.status).toBe(400);
-    expect((await pageRow(page)).stage).toBe('采编');
+    expect((await pageRow(page)).stage).toBe('collecting');
     // Only the page's creation is in its history: no refused signature left a row.
-    expect((await status(page)).history.map((h: any) => [h.action, h.toStage])).toEqual([['新建', '采编']]);
+    expect((await status(page)).history.map((h: any) => [h.action, h.toStage])).toEqual([['created', 'collecting']]);
     expect(await t.strapi.db.query('api::contributor.contributor').count()).toBe(contributors);
   });
 
@@ -124,24 +124,24 @@ describe('signing in order, with the right role', () => {
     issue = own;
     const e = await sign('editor', 'editor');
     expect(e.status).toBe(200);
-    expect(e.body.page.stage).toBe('已编辑');
+    expect(e.body.page.stage).toBe('edited');
     expect(e.body.page.credits.editor.name).toBe('王芳'); // linked on first signature, from the account's name
     expect((await sign('editor', 'editor')).body.error.message).toMatch(/编辑已签过；下一步应由版式签字/);
 
     const l = await sign('layout', 'layout');
-    expect(l.body.page.stage).toBe('已排版');
+    expect(l.body.page.stage).toBe('laid_out');
     expect(l.body.page.credits.layout.name).toBe('任宝红'); // linked by adminEmail
     const p = await sign('proofreader', 'proofreader');
-    expect(p.body.page.stage).toBe('已审校');
+    expect(p.body.page.stage).toBe('proofread');
     expect(p.body.page.credits).toMatchObject({ editor: { name: '王芳' }, layout: { name: '任宝红' }, proofreader: { name: '刘军' } });
     expect((await sign('proofreader', 'proofreader')).body.error.message).toMatch(/签字已齐全/);
 
     const s = await status();
     expect(s.history.map((h: any) => [h.action, h.toStage, h.actorEmail, h.contributorName])).toEqual([
-      ['签字', '已审校', 'proofreader@paper.example', '刘军'],
-      ['签字', '已排版', 'layout@paper.example', '任宝红'],
-      ['签字', '已编辑', 'editor@paper.example', '王芳'],
-      ['新建', '采编', null, null],
+      ['signed', 'proofread', 'proofreader@paper.example', '刘军'],
+      ['signed', 'laid_out', 'layout@paper.example', '任宝红'],
+      ['signed', 'edited', 'editor@paper.example', '王芳'],
+      ['created', 'collecting', null, null],
     ]);
     for (const h of s.history) expect(Date.now() - new Date(h.at).getTime()).toBeLessThan(120000);
     // The signature is in the page itself, for the REST API and the printed credits line.
@@ -164,13 +164,13 @@ describe('changes after signing send the page back', () => {
     const articleId = issue.articleIds[1];
     const same = await t.strapi.documents('api::article.article').findOne({ documentId: articleId, locale: 'zh-Hans' });
     await api().put(`${CM}/api::article.article/${articleId}?${L}`).set(as('editor')).send({ headline: same!.headline });
-    expect((await pageRow()).stage).toBe('已审校');
+    expect((await pageRow()).stage).toBe('proofread');
 
     const res = await api().put(`${CM}/api::article.article/${articleId}?${L}`).set(as('editor')).send({ body: '改过的正文。' });
     expect(res.status).toBe(200);
-    expect((await pageRow()).stage).toBe('已排版');
+    expect((await pageRow()).stage).toBe('laid_out');
     const [reset] = (await status()).history;
-    expect(reset).toMatchObject({ action: '退回', fromStage: '已审校', toStage: '已排版', actorEmail: 'editor@paper.example' });
+    expect(reset).toMatchObject({ action: 'returned', fromStage: 'proofread', toStage: 'laid_out', actorEmail: 'editor@paper.example' });
     expect(reset.reason).toMatch(/正文/);
     expect((await sign('layout', 'layout')).status).toBe(400); // only the proofreader is needed again
     expect((await sign('proofreader', 'proofreader')).status).toBe(200);
@@ -184,10 +184,10 @@ describe('changes after signing send the page back', () => {
       .findOne({ documentId: pageId, locale: 'zh-Hans', populate: { placements: { populate: ['article'] } } as any });
     const placements = (page as any).placements.map((p: any) => ({ article: p.article.documentId, order: p.order, span: p.span === 2 ? 3 : 2, lead: p.lead }));
     await t.strapi.documents('api::page.page').update({ documentId: pageId, locale: 'zh-Hans', data: { placements } as any });
-    expect((await pageRow()).stage).toBe('已编辑');
+    expect((await pageRow()).stage).toBe('edited');
     await signRoles(pageId, ['layout', 'proofreader']);
     await t.strapi.documents('api::page.page').update({ documentId: pageId, locale: 'zh-Hans', data: { number: 9 } as any });
-    expect((await pageRow()).stage).toBe('采编');
+    expect((await pageRow()).stage).toBe('collecting');
     expect((await status()).history[0].reason).toMatch(/版号/);
   });
 
@@ -196,7 +196,7 @@ describe('changes after signing send the page back', () => {
     await signRoles(pageId);
     const other = await t.strapi.documents('api::issue.issue').create({ data: { number: 70, publication: issue.publication } as any, locale: 'zh-Hans' });
     await t.strapi.documents('api::issue.issue').update({ documentId: other.documentId, locale: 'zh-Hans', data: { pages: { connect: [pageId] } } as any });
-    expect((await pageRow()).stage).toBe('采编');
+    expect((await pageRow()).stage).toBe('collecting');
     expect((await status()).history[0].reason).toMatch(/所属期/);
   });
 
@@ -204,15 +204,15 @@ describe('changes after signing send the page back', () => {
     ({ page: pageId, issue } = await newPage());
     await signRoles(pageId);
     const before = (await status()).history.length;
-    await t.strapi.documents('api::page.page').update({ documentId: pageId, locale: 'zh-Hans', data: { stage: '采编' } as any });
-    expect((await pageRow()).stage).toBe('已审校');
+    await t.strapi.documents('api::page.page').update({ documentId: pageId, locale: 'zh-Hans', data: { stage: 'collecting' } as any });
+    expect((await pageRow()).stage).toBe('proofread');
     // The admin's permissions do not even carry the field: it is dropped, the page starts at 采编…
-    const res = await api().post(`${CM}/api::page.page?${L}`).set(as('editor')).send({ number: 5, stage: '已审校', issue: issue.issue.documentId });
+    const res = await api().post(`${CM}/api::page.page?${L}`).set(as('editor')).send({ number: 5, stage: 'proofread', issue: issue.issue.documentId });
     expect(res.status).toBe(201);
-    expect(res.body.data.stage).toBe('采编');
+    expect(res.body.data.stage).toBe('collecting');
     // …and any other path that asks for a signed new page is refused.
     await expect(
-      t.strapi.documents('api::page.page').create({ data: { number: 6, stage: '已审校', issue: issue.issue.documentId } as any, locale: 'zh-Hans' }),
+      t.strapi.documents('api::page.page').create({ data: { number: 6, stage: 'proofread', issue: issue.issue.documentId } as any, locale: 'zh-Hans' }),
     ).rejects.toThrow(/新版面从「采编」开始/);
     expect((await status()).history.length).toBe(before);
   });
@@ -220,7 +220,10 @@ describe('changes after signing send the page back', () => {
   it('the history cannot be written by hand and is not public', async () => {
     ({ page: pageId } = await newPage());
     await signRoles(pageId);
-    const res = await api().post(`${CM}/api::signoff.signoff`).set(as('chief')).send({ pageDocumentId: pageId, action: '签字', at: new Date().toISOString() });
+    const res = await api()
+      .post(`${CM}/api::signoff.signoff`)
+      .set(as('chief'))
+      .send({ pageDocumentId: pageId, action: 'signed', at: new Date().toISOString() });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/签字记录由签字和退回自动产生/);
     expect((await api().get('/api/signoffs')).status).toBe(404);
@@ -263,8 +266,8 @@ describe('publishing an issue', () => {
     const panel = await api().get(`/banmian/issues/${second.issue.documentId}/pages`).set(as('editor'));
     expect(panel.body.ready).toBe(false);
     expect(panel.body.pages.map((p: any) => [p.number, p.stage])).toEqual([
-      [1, '已编辑'],
-      [2, '采编'],
+      [1, 'edited'],
+      [2, 'collecting'],
     ]);
   });
 

@@ -223,7 +223,7 @@ describe("an editor's day", () => {
       await ed.evaluate(() => ((window as any).__sameDocument = true));
       await ed.getByRole('button', { name: '编辑签字' }).click();
       await ed.getByTestId('credits-line').filter({ hasText: '□编辑/王芳' }).waitFor({ timeout: 30000 });
-      expect(await ed.locator('[data-stage]').first().getAttribute('data-stage')).toBe('已编辑');
+      expect(await ed.locator('[data-stage]').first().getAttribute('data-stage')).toBe('edited');
       expect(await ed.getByRole('button', { name: '版式签字' }).count()).toBe(0); // not the editor's role
       // No reload: the form took the signature from the server, so saving it again keeps the credit.
       expect(await ed.evaluate(() => (window as any).__sameDocument)).toBe(true);
@@ -232,7 +232,7 @@ describe("an editor's day", () => {
       const signed = await session.t.strapi.db
         .query('api::page.page')
         .findOne({ where: { number: 1, publishedAt: null }, populate: { credits: { populate: { editor: { select: ['name'] } } } } });
-      expect([signed.name, signed.stage, signed.credits?.editor?.name]).toEqual(['党建（改）', '已编辑', '王芳']);
+      expect([signed.name, signed.stage, signed.credits?.editor?.name]).toEqual(['党建（改）', 'edited', '王芳']);
     });
 
     const issueRow: any = await session.t.strapi.db.query('api::issue.issue').findOne({ where: { number: 12 } });

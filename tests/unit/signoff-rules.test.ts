@@ -24,21 +24,21 @@ const article: ArticleSnapshot = {
 
 describe('sign-off order', () => {
   it('goes 编辑 → 版式 → 审校 and then nothing', () => {
-    expect([nextRole('采编'), nextRole('已编辑'), nextRole('已排版'), nextRole('已审校')]).toEqual(['editor', 'layout', 'proofreader', null]);
-    expect(stageBefore('proofreader')).toBe('已排版');
+    expect([nextRole('collecting'), nextRole('edited'), nextRole('laid_out'), nextRole('proofread')]).toEqual(['editor', 'layout', 'proofreader', null]);
+    expect(stageBefore('proofreader')).toBe('laid_out');
   });
 
   it('refuses the wrong role before the wrong order, and lets a Super Admin sign any role in order', () => {
-    expect(signRefusal('采编', 'layout', ['banmian-editor'], '第1版')).toMatchObject({ status: 403 });
-    expect(signRefusal('采编', 'layout', ['banmian-layout'], '第1版')).toMatchObject({ status: 400, message: expect.stringContaining('须先由编辑签字') });
-    expect(signRefusal('已编辑', 'layout', ['strapi-super-admin'], '第1版')).toBeNull();
-    expect(signRefusal('已审校', 'proofreader', ['banmian-proofreader'], '第1版')?.message).toMatch(/签字已齐全/);
+    expect(signRefusal('collecting', 'layout', ['banmian-editor'], '第1版')).toMatchObject({ status: 403 });
+    expect(signRefusal('collecting', 'layout', ['banmian-layout'], '第1版')).toMatchObject({ status: 400, message: expect.stringContaining('须先由编辑签字') });
+    expect(signRefusal('edited', 'layout', ['strapi-super-admin'], '第1版')).toBeNull();
+    expect(signRefusal('proofread', 'proofreader', ['banmian-proofreader'], '第1版')?.message).toMatch(/签字已齐全/);
   });
 
   it('names what is missing: unsigned stages and empty credits', () => {
-    expect(missingSignatures('已编辑', { editor: 'x' })).toEqual(['版式', '审校']);
-    expect(missingSignatures('已审校', { editor: 'x', layout: null, proofreader: 'y' })).toEqual(['版式']);
-    expect(missingSignatures('已审校', { editor: 'x', layout: 'z', proofreader: 'y' })).toEqual([]);
+    expect(missingSignatures('edited', { editor: 'x' })).toEqual(['版式', '审校']);
+    expect(missingSignatures('proofread', { editor: 'x', layout: null, proofreader: 'y' })).toEqual(['版式']);
+    expect(missingSignatures('proofread', { editor: 'x', layout: 'z', proofreader: 'y' })).toEqual([]);
   });
 });
 
@@ -52,17 +52,17 @@ describe('how far a change sends a page back', () => {
   });
 
   it('text → 已排版, layout → 已编辑, editorial → 采编, the lowest one wins', () => {
-    expect(withPage({ theme: '新主题' })).toEqual({ stage: '已排版', fields: ['主题带'] });
-    expect(withPage({ placements: [{ article: 'a1', order: 1, span: 3, lead: true }] })?.stage).toBe('已编辑');
-    expect(withPage({ number: 2, theme: 'x' })).toEqual({ stage: '采编', fields: ['版号', '主题带'] });
-    expect(withArticle({ headline: '改' })).toEqual({ stage: '已排版', fields: ['主题'] });
-    expect(withArticle({ photos: [{ ...article.photos[0], caption: '新说明' }] })).toEqual({ stage: '已排版', fields: ['图片说明/摄影署名'] });
-    expect(withArticle({ photos: [{ ...article.photos[0], image: 2 }] })?.stage).toBe('已编辑');
-    expect(withArticle({ column: 'other', body: 'x' })?.stage).toBe('采编');
+    expect(withPage({ theme: '新主题' })).toEqual({ stage: 'laid_out', fields: ['主题带'] });
+    expect(withPage({ placements: [{ article: 'a1', order: 1, span: 3, lead: true }] })?.stage).toBe('edited');
+    expect(withPage({ number: 2, theme: 'x' })).toEqual({ stage: 'collecting', fields: ['版号', '主题带'] });
+    expect(withArticle({ headline: '改' })).toEqual({ stage: 'laid_out', fields: ['主题'] });
+    expect(withArticle({ photos: [{ ...article.photos[0], caption: '新说明' }] })).toEqual({ stage: 'laid_out', fields: ['图片说明/摄影署名'] });
+    expect(withArticle({ photos: [{ ...article.photos[0], image: 2 }] })?.stage).toBe('edited');
+    expect(withArticle({ column: 'other', body: 'x' })?.stage).toBe('collecting');
   });
 
   it('a credit changed by hand undoes that signature', () => {
-    expect(withPage({ credits: { ...page.credits, layout: 'c9' } })?.stage).toBe('已编辑');
-    expect(withPage({ credits: { ...page.credits, editor: null } })?.stage).toBe('采编');
+    expect(withPage({ credits: { ...page.credits, layout: 'c9' } })?.stage).toBe('edited');
+    expect(withPage({ credits: { ...page.credits, editor: null } })?.stage).toBe('collecting');
   });
 });

@@ -8,10 +8,7 @@ export interface NewsroomByline extends Struct.ComponentSchema {
     icon: 'user';
   };
   attributes: {
-    contributors: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::contributor.contributor'
-    >;
+    contributors: Schema.Attribute.Relation<'oneToMany', 'api::contributor.contributor'>;
     role: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 50;
@@ -27,18 +24,9 @@ export interface NewsroomPageCredits extends Struct.ComponentSchema {
     icon: 'pencil';
   };
   attributes: {
-    editor: Schema.Attribute.Relation<
-      'oneToOne',
-      'api::contributor.contributor'
-    >;
-    layout: Schema.Attribute.Relation<
-      'oneToOne',
-      'api::contributor.contributor'
-    >;
-    proofreader: Schema.Attribute.Relation<
-      'oneToOne',
-      'api::contributor.contributor'
-    >;
+    editor: Schema.Attribute.Relation<'oneToOne', 'api::contributor.contributor'>;
+    layout: Schema.Attribute.Relation<'oneToOne', 'api::contributor.contributor'>;
+    proofreader: Schema.Attribute.Relation<'oneToOne', 'api::contributor.contributor'>;
   };
 }
 
@@ -51,13 +39,8 @@ export interface NewsroomPhoto extends Struct.ComponentSchema {
   };
   attributes: {
     caption: Schema.Attribute.Text;
-    credit: Schema.Attribute.Relation<
-      'oneToOne',
-      'api::contributor.contributor'
-    >;
-    creditKind: Schema.Attribute.Enumeration<
-      ['\u6444', '\u4F9B\u56FE', '\u63D0\u4F9B']
-    >;
+    credit: Schema.Attribute.Relation<'oneToOne', 'api::contributor.contributor'>;
+    creditKind: Schema.Attribute.Enumeration<['\u6444', '\u4F9B\u56FE', '\u63D0\u4F9B']>;
     creditRole: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 50;
