@@ -57,11 +57,24 @@ async function visibleContributorIds(strapi: Core.Strapi): Promise<number[]> {
   return [...ids];
 }
 
-/** The rule for rows of `uid` listed on their own by a published-only reader, or null when status=published is enough. */
-async function ownRule(strapi: Core.Strapi, uid: string): Promise<Record<string, unknown> | null> {
-  if (uid === COLUMN) return { id: { $in: await visibleColumnIds(strapi) } };
-  if (uid === CONTRIBUTOR) return { id: { $in: await visibleContributorIds(strapi) } };
-  return null;
+/**
+ * The rule for rows of `uid` listed on their own by a published-only reader, or
+ * null when status=published is enough. Worked out once per request: a list asks
+ * for its rows and then for their count.
+ */
+const ownRules = new WeakMap<object, Map<string, Promise<Record<string, unknown> | null>>>();
+function ownRule(strapi: Core.Strapi, request: object, uid: string): Promise<Record<string, unknown> | null> {
+  if (uid !== COLUMN && uid !== CONTRIBUTOR) return Promise.resolve(null);
+  const rules = ownRules.get(request) ?? new Map();
+  ownRules.set(request, rules);
+  if (!rules.has(uid)) {
+    const ids = uid === COLUMN ? visibleColumnIds(strapi) : visibleContributorIds(strapi);
+    rules.set(
+      uid,
+      ids.then((list) => ({ id: { $in: list } })),
+    );
+  }
+  return rules.get(uid)!;
 }
 
 export function schemaLookup(strapi: Core.Strapi): SchemaLookup {
@@ -84,7 +97,7 @@ export function registerPublicReads(strapi: Core.Strapi) {
     if (badSort)
       throw new errors.ValidationError(`sort: "${badSort}" sorts through a relation; only this type's own fields can be sorted on`, { path: ['sort'] });
     try {
-      params.filters = publicFilters(ctx.uid, params.filters, lookup, visible, await ownRule(strapi, ctx.uid));
+      params.filters = publicFilters(ctx.uid, params.filters, lookup, visible, await ownRule(strapi, request, ctx.uid));
       if (params.populate !== undefined) params.populate = publicPopulate(ctx.uid, params.populate, lookup, visible);
     } catch (error) {
       if (error instanceof PublicFilterError) throw new errors.ValidationError(error.message, { path: error.path.split('.') });

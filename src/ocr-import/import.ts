@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import crypto from 'crypto';
 import { findOrCreateContributor } from '../newsroom/contributors';
-import { guessContributorKind, normaliseName } from '../newsroom/names';
+import { guessContributorKind } from '../newsroom/names';
 import { DEFAULT_LOCALE, articleText } from '../newsroom/glossary';
 import { isStale, newJournal, readJournal, saveJournal, undoJournal, dropJournal, type Journal } from './import-journal';
 import { decodeOcrBytes, InputError } from './decode';
@@ -81,12 +81,9 @@ type Context = { strapi: Core.Strapi; hash: string; locale: string; journal: Jou
 
 /** A contributor by name; a new one's kind comes from the name and the role printed with it (evidence, names.ts). */
 async function contributorFor(c: Context, rawName: string, evidence: { role?: string | null; kind?: 'person' | 'organisation' } = {}) {
-  const name = normaliseName(rawName);
-  const existing = name ? await c.strapi.documents('api::contributor.contributor').findFirst({ filters: { name } }) : null;
-  if (existing) return existing.documentId;
-  const created = await findOrCreateContributor(c.strapi, rawName, { kind: evidence.kind ?? guessContributorKind(rawName, { role: evidence.role }) });
-  c.journal.contributors.push(created.documentId);
-  return created.documentId;
+  const kind = evidence.kind ?? guessContributorKind(rawName, { role: evidence.role });
+  const contributor = await findOrCreateContributor(c.strapi, rawName, { kind, onCreate: (id) => c.journal.contributors.push(id) });
+  return contributor.documentId as string;
 }
 
 async function columnFor(c: Context, name: string) {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isPublicationCascade, isSignoffService } from './context';
 import { judgeArticleChange, judgePageChange, type ChangeVerdict } from './changes';
-import { articleSnapshot, defaultLocale, pageSnapshot, signedPagesCarrying } from './snapshots';
+import { articleSnapshot, defaultLocale, pageSnapshot } from './snapshots';
 import { currentActor, issuePages, pageStatus, resetPage, writeHistory } from './service';
 import { PAGE_DRAFT, draftPages, pagesCarrying, publishRows, unpublishPages } from './publication';
 import { pagePublishRefusal, placedArticleRefusal, publishIssueContent } from './publish-guards';
@@ -101,11 +101,10 @@ async function articleOwnPublish(strapi: Core.Strapi, ctx: Ctx, next: () => Prom
   throw new errors.ValidationError(placedArticleRefusal(row?.headline ?? ctx.params.documentId!, pages), { pages: pages.map((p) => p.documentId) });
 }
 
-async function watchArticleWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
+/** `pages`: the signed pages (past 采编) carrying the article, the ones a change can send back. */
+async function watchArticleWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>, pages: string[]) {
   const documentId = ctx.params.documentId;
-  if (!documentId) return next();
-  const pages = await signedPagesCarrying(strapi, documentId);
-  if (!pages.length) return next();
+  if (!documentId || !pages.length) return next();
 
   const locale = await localeOf(strapi, ctx);
   const before = await articleSnapshot(strapi, documentId, locale);
@@ -202,13 +201,15 @@ export function registerSignoffRules(strapi: Core.Strapi) {
         });
       }
     }
-    if (uid === ARTICLE) {
+    if (uid === ARTICLE && ctx.params.documentId) {
       if (action === 'publish') return articleOwnPublish(strapi, ctx, next);
-      // Saved as a draft: a placed article goes live with its signed page (publication.ts).
-      if ((action === 'update' || action === 'create') && ctx.params.status === 'published' && ctx.params.documentId) {
-        if ((await pagesCarrying(strapi, ctx.params.documentId)).length) ctx.params.status = 'draft';
+      if (['update', 'discardDraft', 'delete'].includes(action)) {
+        const carrying = await pagesCarrying(strapi, ctx.params.documentId);
+        // Saved as a draft: a placed article goes live with its signed page (publication.ts).
+        if (action === 'update' && ctx.params.status === 'published' && carrying.length) ctx.params.status = 'draft';
+        const signed = carrying.filter((p) => p.stage !== 'collecting').map((p) => p.documentId as string);
+        return watchArticleWrite(strapi, ctx, next, signed);
       }
-      if (['update', 'discardDraft', 'delete'].includes(action)) return watchArticleWrite(strapi, ctx, next);
     }
     if (uid === ISSUE) {
       const publishing = action === 'publish' || ((action === 'create' || action === 'update') && ctx.params.status === 'published');

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { asPublicationCascade } from './context';
+import { PUBLISHED } from '../newsroom/public-filters';
 
 /**
  * What readers see: the last signed version of each page and of the articles
@@ -22,7 +23,6 @@ import { asPublicationCascade } from './context';
 const PAGE = 'api::page.page';
 const ARTICLE = 'api::article.article';
 const ISSUE = 'api::issue.issue';
-const PUBLISHED = { publishedAt: { $notNull: true } };
 /** A page's working copy: stage, credits and edits live on its draft row. */
 export const PAGE_DRAFT = { publishedAt: { $null: true } };
 const ID = { select: ['documentId'] };
@@ -46,11 +46,11 @@ export async function draftPages(strapi: Core.Strapi, where: Record<string, unkn
   }));
 }
 
-/** Pages (draft rows) whose placements carry this article: the article belongs to them. */
+/** Pages (draft rows, one per document) whose placements carry this article: the article belongs to them. */
 export async function pagesCarrying(strapi: Core.Strapi, articleDocumentId: string) {
   const rows: any[] = await strapi.db.query(PAGE).findMany({
     where: { placements: { article: { documentId: articleDocumentId } }, ...PAGE_DRAFT },
-    select: ['documentId', 'number'],
+    select: ['documentId', 'number', 'stage'],
     populate: { issue: { select: ['number'] } },
   });
   return [...new Map(rows.map((r) => [r.documentId, r])).values()];

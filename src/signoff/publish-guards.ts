@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { draftPages, issueIsPublished, publishRows } from './publication';
 import { issuePages, pageStatus } from './service';
-import { STAGE_LABEL, publishRefusal } from './stages';
+import { STAGE_LABEL, pageLabel, publishRefusal } from './stages';
 
 /** The refusals of src/signoff/publication.ts's model: what may not go live yet, and why. */
 
@@ -26,6 +26,6 @@ export async function pagePublishRefusal(strapi: Core.Strapi, documentId: string
 }
 
 export function placedArticleRefusal(headline: string, pages: Array<{ number: number; issue?: { number?: number } | null }>) {
-  const where = pages.map((p) => `${p.issue?.number != null ? `第${p.issue.number}期` : ''}第${p.number}版`).join('、');
+  const where = pages.map((p) => pageLabel(p, p.issue)).join('、');
   return `稿件「${headline}」已排入${where}：随版面签字发布，不能单独发布（改动已存为草稿，审校签字后上线）`;
 }

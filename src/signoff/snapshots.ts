@@ -70,12 +70,3 @@ export async function articleSnapshot(strapi: Core.Strapi, documentId: string, l
     })),
   };
 }
-
-/** The signed pages (past 采编; one per document) whose placements carry this article: the ones a change can send back. */
-export async function signedPagesCarrying(strapi: Core.Strapi, articleDocumentId: string) {
-  const rows: any[] = await strapi.db.query('api::page.page').findMany({
-    where: { placements: { article: { documentId: articleDocumentId } }, stage: { $ne: 'collecting' }, publishedAt: null },
-    select: ['documentId'],
-  });
-  return [...new Set(rows.map((r) => r.documentId as string))];
-}
