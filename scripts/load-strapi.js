@@ -5,6 +5,8 @@ const os = require('os');
 const path = require('path');
 
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+// Refusals raised inside Strapi (src/newsroom/refusals.ts) are worded for the command line.
+process.env.BANMIAN_MESSAGES = process.env.BANMIAN_MESSAGES || 'cli';
 
 /**
  * The app as Strapi runs it: compiled from src/ to dist/ first, unless

@@ -30,14 +30,14 @@ type Route = {
   may: AdminMayConfig;
 };
 
-const readIssue: AdminMayConfig = { action: 'read', uid: ISSUE, entry: true, message: 'you may not read this issue' };
-const readPage: AdminMayConfig = { action: 'read', uid: PAGE, entry: true, message: '你没有查看这条内容的权限' };
-const importPages: AdminMayConfig = { action: 'create', uid: ARTICLE, message: 'you may not create articles' };
+const readIssue: AdminMayConfig = { action: 'read', uid: ISSUE, entry: true };
+const readPage: AdminMayConfig = { action: 'read', uid: PAGE, entry: true };
+const importPages: AdminMayConfig = { action: 'create', uid: ARTICLE };
 
 export const ADMIN_ROUTES: Route[] = [
   { method: 'GET', path: '/pages/:documentId/signoff', handler: 'signoff.status', may: readPage },
   { method: 'POST', path: '/pages/:documentId/sign', handler: 'signoff.sign', may: readPage },
-  { method: 'GET', path: '/issues/:documentId/pages', handler: 'signoff.issuePages', may: { ...readIssue, message: '你没有查看这条内容的权限' } },
+  { method: 'GET', path: '/issues/:documentId/pages', handler: 'signoff.issuePages', may: readIssue },
   { method: 'GET', path: '/preview/issues/:documentId', handler: 'broadsheet.preview', may: readIssue },
   { method: 'GET', path: '/export/issues/:documentId', handler: 'broadsheet.export', may: readIssue },
   { method: 'POST', path: '/import/preview', handler: 'import.preview', may: importPages },

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Button, Flex } from '@strapi/design-system';
 import { Download, Eye } from '@strapi/icons';
-import { useMessages } from './messages';
+import { useErrorText, useMessages } from './messages';
 
 /**
  * 预览 and 导出 in a 版面 panel of the issue edit view. Both call the admin-only routes of
@@ -20,17 +20,13 @@ export type PanelProps = {
   document?: { locale?: string | null; number?: number | null } & Record<string, unknown>;
 };
 
-export function errorMessage(error: unknown) {
-  const e = error as { response?: { data?: { error?: { message?: string } } }; message?: string };
-  return e?.response?.data?.error?.message ?? e?.message ?? String(error);
-}
-
 export type BroadsheetTarget = { issueDocumentId: string; issueNumber?: number | null; locale?: string | null; published: boolean; page?: number | null };
 
 export function useBroadsheetActions({ issueDocumentId, issueNumber, locale, published, page }: BroadsheetTarget) {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
   const m = useMessages();
+  const errorMessage = useErrorText();
   const params = { status: published ? 'published' : 'draft', ...(locale ? { locale } : {}) };
 
   const preview = async () => {

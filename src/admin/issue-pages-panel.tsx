@@ -4,7 +4,7 @@ import { Flex, Typography } from '@strapi/design-system';
 import { StageBadge, creditsLine } from './stage-badge';
 import type { PanelProps } from './broadsheet-actions';
 import type { IssuePagesView } from '../signoff/admin-controller';
-import { useMessages } from './messages';
+import { useMessages, usePhrase } from './messages';
 
 /**
  * 各版签字 panel of the issue edit view: every page with its stage badge and
@@ -19,6 +19,7 @@ type Pages = IssuePagesView;
 const IssuePages = ({ documentId }: PanelProps) => {
   const { get } = useFetchClient();
   const m = useMessages();
+  const say = usePhrase();
   const [data, setData] = React.useState<Pages | null>(null);
   const [failed, setFailed] = React.useState<string | null>(null);
   React.useEffect(() => {
@@ -49,7 +50,7 @@ const IssuePages = ({ documentId }: PanelProps) => {
         </Flex>
       ))}
       <Typography variant="pi" textColor={data.ready ? 'success600' : 'danger600'}>
-        {data.ready ? m('issuePages.ready') : data.refusal}
+        {data.refusal ? say(data.refusal) : m('issuePages.ready')}
       </Typography>
     </Flex>
   );

@@ -1,6 +1,7 @@
 import { useIntl } from 'react-intl';
 import zhHans from './translations/zh-Hans.json';
 import en from './translations/en.json';
+import { isMessageCode, languageOf, phrase, type Message, type MessageCode } from '../newsroom/messages';
 
 /**
  * The panels' own words, through react-intl: zh-Hans (the newsroom's) and en, one
@@ -16,4 +17,21 @@ export const translations = { 'zh-Hans': prefixed(zhHans), en: prefixed(en) };
 export function useMessages() {
   const intl = useIntl();
   return (id: MessageId, values?: Record<string, string | number>) => intl.formatMessage({ id: `banmian.${id}`, defaultMessage: zhHans[id] }, values);
+}
+
+/** A server refusal (`{ code, params }`, src/newsroom/messages.ts) worded in the user's interface language. */
+export function usePhrase() {
+  const language = languageOf(useIntl().locale);
+  return <C extends MessageCode>(message: Message<C>) => phrase(message.code, message.params, language);
+}
+
+/** What a failed request says, in the user's language: worded from the error's code when it has one, else its message. */
+export function useErrorText() {
+  const say = usePhrase();
+  return (error: unknown) => {
+    const e = error as { response?: { data?: { error?: { message?: string; details?: { code?: unknown; params?: any } } } }; message?: string };
+    const body = e?.response?.data?.error;
+    if (body?.details && isMessageCode(body.details.code)) return say({ code: body.details.code, params: body.details.params });
+    return body?.message ?? e?.message ?? String(error);
+  };
 }

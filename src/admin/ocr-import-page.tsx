@@ -3,7 +3,7 @@ import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/a
 import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import type { OcrResult } from '../ocr-import/parse';
 import type { ImportSummary } from '../ocr-import/import';
-import { useMessages } from './messages';
+import { useErrorText, useMessages } from './messages';
 
 /**
  * 导入 OCR 文本: choose a .txt page, see what the importer read (the dry run),
@@ -22,12 +22,11 @@ const formData = (file: File, fields: Record<string, string>) => {
   return data;
 };
 
-const errorMessage = (error: any) => error?.response?.data?.error?.message ?? error?.message ?? String(error);
-
 const OcrImportPage = () => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const m = useMessages();
+  const errorMessage = useErrorText();
   const [upload, setUpload] = React.useState<File | null>(null);
   const [result, setResult] = React.useState<Result | null>(null);
   const [summary, setSummary] = React.useState<Summary | null>(null);

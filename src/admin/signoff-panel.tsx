@@ -4,9 +4,9 @@ import { buildValidParams } from '@strapi/content-manager/strapi-admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { StageBadge, creditsLine } from './stage-badge';
-import { BroadsheetButtons, errorMessage, type PanelProps } from './broadsheet-actions';
+import { BroadsheetButtons, type PanelProps } from './broadsheet-actions';
 import type { SignoffView } from '../signoff/admin-controller';
-import { useMessages } from './messages';
+import { useErrorText, useMessages } from './messages';
 import { SIGNOFF_ACTION_LABEL, STAGE_LABEL } from '../newsroom/glossary';
 
 /**
@@ -26,6 +26,7 @@ const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: fa
 const SignoffContent = ({ documentId, document }: PanelProps) => {
   const { get, post } = useFetchClient();
   const m = useMessages();
+  const errorMessage = useErrorText();
   const { toggleNotification } = useNotification();
   const modified = useForm('SignoffPanel', (s) => s.modified, false);
   const [status, setStatus] = React.useState<Status | null>(null);

@@ -6,7 +6,8 @@ import path from 'path';
 import { siteView } from './view-model';
 import { PageNotFoundError, renderPage, renderPrint } from './render';
 import { previewImages } from './preview-images';
-import { exportIssue, ExportError } from './export';
+import { exportIssue } from './export';
+import { asRefusal } from '../newsroom/refusals';
 import { zipFolder } from './zip';
 
 /**
@@ -61,8 +62,7 @@ export const broadsheetAdminController = (strapi: Core.Strapi) => ({
       ctx.type = 'application/zip';
       ctx.body = await zipFolder(path.join(tmp, 'site'), name);
     } catch (error: any) {
-      if (error instanceof ExportError) throw new errors.ValidationError(error.message);
-      throw error;
+      throw asRefusal(error);
     } finally {
       await fs.rm(tmp, { recursive: true, force: true });
     }

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import fs from 'fs/promises';
 import path from 'path';
 import { processImage } from './images';
-import { buildSiteFiles, EmptyIssueError } from './site';
+import { buildSiteFiles } from './site';
+import { NewsroomError } from '../newsroom/messages';
 import { writeSite, type WriteResult } from './write-site';
 import type { ImageIndex } from './view-model';
 import type { IssueTree } from '../newsroom/issue-tree';
@@ -39,7 +40,8 @@ export type ExportSummary = WriteResult & {
   issue: number;
 };
 
-export class ExportError extends Error {}
+/** A refusal of the exporter (messages.ts `export.*`): the CLI prints its message, the admin re-words it. */
+export class ExportError extends NewsroomError {}
 
 /**
  * The site's manifest: a fingerprint of everything the output depends on (the
@@ -67,7 +69,7 @@ export async function findIssueDocumentId(
   const filters: Record<string, unknown> = { number: issue };
   if (publication) {
     const pub = await strapi.documents('api::publication.publication').findFirst({ filters: { slug: publication } });
-    if (!pub) throw new ExportError(`no publication with slug "${publication}"`);
+    if (!pub) throw new ExportError('export.noPublication', { slug: publication });
     filters.publication = { documentId: pub.documentId };
   }
   const found = await strapi.documents('api::issue.issue').findMany({
@@ -77,13 +79,10 @@ export async function findIssueDocumentId(
     populate: { publication: { fields: ['slug', 'name'] } } as any,
   });
   if (found.length === 0) {
-    throw new ExportError(
-      `no ${drafts ? '' : 'published '}issue 第${issue}期${publication ? ` in "${publication}"` : ''}${drafts ? '' : ' (use --drafts to export an unpublished one)'}`,
-    );
+    throw new ExportError('export.notFound', { issue: issue!, publication, drafts: Boolean(drafts) });
   }
   if (found.length > 1) {
-    const slugs = found.map((i: any) => i.publication?.slug).join(', ');
-    throw new ExportError(`issue 第${issue}期 exists in several publications (${slugs}): choose one with --publication`);
+    throw new ExportError('export.severalPublications', { issue: issue!, slugs: found.map((i: any) => i.publication?.slug) });
   }
   return found[0].documentId as string;
 }
@@ -91,12 +90,12 @@ export async function findIssueDocumentId(
 async function readImageSource(strapi: Core.Strapi, url: string): Promise<Buffer> {
   if (/^https?:\/\//.test(url)) {
     const res = await fetch(url);
-    if (!res.ok) throw new ExportError(`photo ${url}: HTTP ${res.status}`);
+    if (!res.ok) throw new ExportError('export.photoUnreadable', { url, why: `HTTP ${res.status}` });
     return Buffer.from(await res.arrayBuffer());
   }
   const file = path.join(strapi.dirs.static.public, decodeURI(url));
   return fs.readFile(file).catch(() => {
-    throw new ExportError(`photo ${url}: file ${file} is missing`);
+    throw new ExportError('export.photoUnreadable', { url, why: `file ${file} is missing` });
   });
 }
 
@@ -126,8 +125,7 @@ export async function processTreeImages(
 export async function loadExportTree(strapi: Core.Strapi, options: Pick<ExportOptions, 'issue' | 'documentId' | 'publication' | 'locale' | 'drafts'>) {
   const documentId = options.documentId ?? (await findIssueDocumentId(strapi, options));
   const result = await strapi.service('api::issue.issue').loadTree({ documentId, locale: options.locale, status: options.drafts ? 'draft' : 'published' });
-  if (!result)
-    throw new ExportError(`issue ${options.issue ? `第${options.issue}期` : documentId} not found${options.drafts ? '' : ' among published issues'}`);
+  if (!result) throw new ExportError('export.notFound', { issue: options.issue ?? documentId, drafts: Boolean(options.drafts) });
   return result.tree as IssueTree;
 }
 
@@ -152,13 +150,7 @@ export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): 
   if (current) {
     written = { written: 0, unchanged: current.files.length + 1, removed: 0, bytes: current.bytes, files: current.files.length + 1 };
   } else {
-    let files;
-    try {
-      files = buildSiteFiles(tree, images.index, images.files);
-    } catch (error) {
-      if (error instanceof EmptyIssueError) throw new ExportError(error.message);
-      throw error;
-    }
+    const files = buildSiteFiles(tree, images.index, images.files);
     const bytes = [...files.values()].reduce((n, d) => n + Buffer.byteLength(d), 0);
     files.set(MANIFEST, `${JSON.stringify({ fingerprint, files: [...files.keys()], bytes }, null, 1)}\n`);
     options.onStep?.({ phase: 'render', done: files.size, total: files.size });

@@ -1,16 +1,18 @@
 import type { IssueTree } from '../newsroom/issue-tree';
+import { NewsroomError } from '../newsroom/messages';
 import { siteView, type ImageIndex } from './view-model';
 import { renderArticle, renderIndex, renderPage, renderPrint, stylesheet } from './render';
 
 export type SiteFiles = Map<string, string | Buffer>;
 
-export class EmptyIssueError extends Error {}
+/** Nothing to print: a coded refusal (messages.ts `export.empty`). */
+export class EmptyIssueError extends NewsroomError<'export.empty'> {}
 
 /** Every file of the static site, by path relative to its root. Pure: same tree, same bytes. */
 export function buildSiteFiles(tree: IssueTree, images: ImageIndex, imageFiles: Map<string, Buffer> = new Map()): SiteFiles {
   const placed = tree.pages.reduce((n, p) => n + p.placements.length, 0);
   if (tree.pages.length === 0 || placed === 0) {
-    throw new EmptyIssueError(`issue 第${tree.number}期 has ${tree.pages.length ? 'no placed articles' : 'no pages'} to export`);
+    throw new EmptyIssueError('export.empty', { issue: tree.number, pages: tree.pages.length });
   }
   const view = siteView(tree, images);
   const files: SiteFiles = new Map();

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { normaliseName, guessContributorKind } from './names';
 import { slugFor, uniqueSlug } from './slug';
-import { fieldError } from './validation-error';
+import { fieldRefusal } from './refusals';
 import { relationDocumentId } from './relation-value';
 
 /**
@@ -54,7 +54,7 @@ async function applySlug(strapi: Core.Strapi, ctx: Context) {
   if (localized && locale) where.locale = locale;
   const taken = (await strapi.db.query(ctx.uid as any).findMany({ where, select: ['slug'] })).map((r: any) => r.slug);
   if (!generated && taken.includes(wanted)) {
-    throw fieldError('slug', `slug "${wanted}" is already used by another entry`, wanted);
+    throw fieldRefusal('slug', 'field.slugTaken', { slug: wanted }, wanted);
   }
   data.slug = generated ? uniqueSlug(wanted, taken) : wanted;
 }
@@ -63,17 +63,17 @@ async function applyContributorName(strapi: Core.Strapi, ctx: Context) {
   const data = ctx.params.data;
   if (!data || data.name === undefined) return;
   const name = normaliseName(data.name);
-  if (!name) throw fieldError('name', 'name is empty after normalisation', data.name);
+  if (!name) throw fieldRefusal('name', 'field.nameEmpty', {}, data.name);
   data.name = name;
   if (ctx.action === 'create' && !data.kind) data.kind = guessContributorKind(name);
   const where: Record<string, unknown> = { name };
   if (ctx.params.documentId) where.documentId = { $ne: ctx.params.documentId };
   const twin = await strapi.db.query('api::contributor.contributor').findOne({ where, select: ['documentId'] });
-  if (twin) throw fieldError('name', `contributor "${name}" already exists (documentId ${twin.documentId})`, name);
+  if (twin) throw fieldRefusal('name', 'field.contributorExists', { name, documentId: twin.documentId }, name);
 }
 
 /** (owner relation, number) must be unique: issue number within a publication, page number within an issue. */
-async function checkNumberUnique(strapi: Core.Strapi, ctx: Context, owner: { field: string; uid: string; label: string }) {
+async function checkNumberUnique(strapi: Core.Strapi, ctx: Context, owner: { field: string; uid: string; label: 'issue' | 'publication' }) {
   const data = ctx.params.data;
   if (!data) return;
   const { documentId } = ctx.params;
@@ -88,7 +88,7 @@ async function checkNumberUnique(strapi: Core.Strapi, ctx: Context, owner: { fie
   if (documentId) where.documentId = { $ne: documentId };
   const twin = await strapi.db.query(ctx.uid as any).findOne({ where, select: ['documentId'] });
   if (twin) {
-    throw fieldError('number', `number ${number} is already used in this ${owner.label} (documentId ${twin.documentId})`, number);
+    throw fieldRefusal('number', 'field.numberTaken', { number, owner: owner.label, documentId: twin.documentId }, number);
   }
 }
 
@@ -108,14 +108,14 @@ function checkRequired(ctx: Context) {
   for (const { field, max } of rules ?? []) {
     const value = data[field];
     const missing = value === null || (typeof value === 'string' && value.trim() === '') || (ctx.action === 'create' && value === undefined);
-    if (missing) throw fieldError(field, `${field} is required`, value);
+    if (missing) throw fieldRefusal(field, 'field.required', { field }, value);
     if (max && typeof value === 'string' && [...value].length > max) {
-      throw fieldError(field, `${field} must be at most ${max} characters`, value);
+      throw fieldRefusal(field, 'field.tooLong', { field, max }, value);
     }
   }
 }
 
-const OWNER: Record<string, { field: string; uid: string; label: string }> = {
+const OWNER: Record<string, { field: string; uid: string; label: 'issue' | 'publication' }> = {
   'api::issue.issue': { field: 'publication', uid: 'api::publication.publication', label: 'publication' },
   'api::page.page': { field: 'issue', uid: 'api::issue.issue', label: 'issue' },
 };

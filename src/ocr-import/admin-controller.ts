@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import fs from 'fs/promises';
-import { errors } from '@strapi/utils';
 import { importOcrFile, parseOcrFile } from './import';
-import { InputError, MAX_BYTES } from './decode';
+import { MAX_BYTES } from './decode';
+import { asRefusal, refusal } from '../newsroom/refusals';
 import { assertAdminCanEntry } from '../newsroom/admin-ability';
 
 /**
@@ -17,15 +17,13 @@ import { assertAdminCanEntry } from '../newsroom/admin-ability';
 async function readUpload(ctx: any) {
   const raw = ctx.request.files?.file;
   const file = Array.isArray(raw) ? raw[0] : raw;
-  if (!file?.filepath) throw new errors.ValidationError('choose the page\'s text file (multipart field "file")', { path: ['file'] });
+  if (!file?.filepath) throw refusal('import.chooseFile', {}, { path: ['file'] });
   const fileName = String(file.originalFilename || file.newFilename || 'page.txt');
-  if (file.size > MAX_BYTES) throw new errors.ValidationError(`${fileName}: ${(file.size / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for one page`);
+  if (file.size > MAX_BYTES) throw refusal('import.tooLarge', { file: fileName, bytes: file.size });
   const bytes = await fs.readFile(file.filepath);
   const { encoding } = ctx.request.body ?? {};
   return { fileName, bytes, encoding: typeof encoding === 'string' && encoding ? encoding : undefined };
 }
-
-const asValidation = (error: unknown) => (error instanceof InputError ? new errors.ValidationError(error.message) : error);
 
 export const importAdminController = (strapi: Core.Strapi) => ({
   async preview(ctx: any) {
@@ -33,7 +31,7 @@ export const importAdminController = (strapi: Core.Strapi) => ({
     try {
       ctx.body = { data: parseOcrFile(bytes, fileName, encoding) };
     } catch (error) {
-      throw asValidation(error);
+      throw asRefusal(error);
     }
   },
 
@@ -41,11 +39,11 @@ export const importAdminController = (strapi: Core.Strapi) => ({
     const { fileName, bytes, encoding } = await readUpload(ctx);
     const { publication, issue, date } = ctx.request.body;
     const number = issue === undefined || issue === null || issue === '' ? undefined : Number(issue);
-    if (number !== undefined && (!Number.isInteger(number) || number < 1)) throw new errors.ValidationError('issue must be a positive whole number');
-    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new errors.ValidationError('date must be YYYY-MM-DD');
+    if (number !== undefined && (!Number.isInteger(number) || number < 1)) throw refusal('import.badIssueNumber', {}, { path: ['issue'] });
+    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw refusal('import.badDate', {}, { path: ['date'] });
     try {
       // Importing into an existing issue changes it: the user must be allowed to edit that issue.
-      const authorizeIssue = (id: string) => assertAdminCanEntry(strapi, ctx, 'update', 'api::issue.issue', id, 'you may not change this issue');
+      const authorizeIssue = (id: string) => assertAdminCanEntry(strapi, ctx, 'update', 'api::issue.issue', id);
       ctx.body = {
         data: await importOcrFile(strapi, bytes, fileName, {
           publication: publication || undefined,
@@ -56,7 +54,7 @@ export const importAdminController = (strapi: Core.Strapi) => ({
         }),
       };
     } catch (error) {
-      throw asValidation(error);
+      throw asRefusal(error);
     }
   },
 });

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { NewsroomError, type MessageCode } from '../newsroom/messages';
 
 /**
  * Bytes of an OCR text file → text. UTF-8 (with or without BOM) is taken as
@@ -9,7 +10,8 @@ import iconv from 'iconv-lite';
 
 export const MAX_BYTES = 5 * 1024 * 1024;
 
-export class InputError extends Error {}
+/** Bad input: a coded refusal (messages.ts) that names the file; its message is the command line's wording. */
+export class InputError<C extends MessageCode = MessageCode> extends NewsroomError<C> {}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -32,14 +34,14 @@ function implausible(text: string) {
 }
 
 export function decodeOcrBytes(bytes: Buffer, file: string, encoding?: string): { text: string; encoding: string } {
-  if (bytes.length === 0) throw new InputError(`${file}: the file is empty`);
-  if (bytes.length > MAX_BYTES) throw new InputError(`${file}: ${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for one page`);
-  if (looksBinary(bytes)) throw new InputError(`${file}: this is a binary file, not OCR text`);
+  if (bytes.length === 0) throw new InputError('import.empty', { file });
+  if (bytes.length > MAX_BYTES) throw new InputError('import.tooLarge', { file, bytes: bytes.length });
+  if (looksBinary(bytes)) throw new InputError('import.binary', { file });
 
   if (encoding) {
-    if (!iconv.encodingExists(encoding)) throw new InputError(`${file}: unknown encoding "${encoding}"`);
+    if (!iconv.encodingExists(encoding)) throw new InputError('import.unknownEncoding', { file, encoding });
     const text = iconv.decode(bytes, encoding).replace(/^\ufeff/, '');
-    if (implausible(text) > 0.001) throw new InputError(`${file}: the bytes do not decode as ${encoding}`);
+    if (implausible(text) > 0.001) throw new InputError('import.wrongEncoding', { file, encoding });
     return finish(text, encoding, file);
   }
   try {
@@ -47,14 +49,12 @@ export function decodeOcrBytes(bytes: Buffer, file: string, encoding?: string): 
     return finish(text, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8 (BOM)' : 'utf-8', file);
   } catch {
     const text = iconv.decode(bytes, 'gb18030');
-    if (implausible(text) > 0.001) {
-      throw new InputError(`${file}: undecodable bytes: neither UTF-8 nor GB18030/GBK (pass --encoding if you know it)`);
-    }
+    if (implausible(text) > 0.001) throw new InputError('import.undecodable', { file });
     return finish(text, 'gb18030', file);
   }
 }
 
 function finish(text: string, encoding: string, file: string) {
-  if (text.trim() === '') throw new InputError(`${file}: the file has no text`);
+  if (text.trim() === '') throw new InputError('import.noText', { file });
   return { text, encoding };
 }

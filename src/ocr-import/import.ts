@@ -56,12 +56,12 @@ async function resolvePublication(strapi: Core.Strapi, slug: string | undefined,
   const docs = strapi.documents('api::publication.publication');
   if (slug) {
     const found = await docs.findFirst({ filters: { slug } });
-    if (!found) throw new InputError(`${file}: no publication with slug "${slug}"`);
+    if (!found) throw new InputError('import.noPublication', { file, slug });
     return found;
   }
   const all = await docs.findMany({ limit: 2 });
   if (all.length === 1) return all[0];
-  throw new InputError(`${file}: ${all.length ? 'several publications exist' : 'no publication exists yet'}: choose one with --publication <slug>`);
+  throw new InputError('import.choosePublication', { file, count: all.length });
 }
 
 /** Imports of the same file within this process wait for each other (SQLite has no advisory locks). */
@@ -172,9 +172,9 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
   const hash = crypto.createHash('sha256').update(bytes).digest('hex');
   const locale = options.locale ?? DEFAULT_LOCALE;
   const number = options.issue ?? result.issue?.number ?? null;
-  if (!number) throw new InputError(`${file}: the text names no issue (第N期): pass --issue <number>`);
+  if (!number) throw new InputError('import.noIssueNumber', { file });
   const articleCount = result.pages.reduce((n, p) => n + p.articles.length, 0);
-  if (!articleCount) throw new InputError(`${file}: no article found in the text`);
+  if (!articleCount) throw new InputError('import.noArticle', { file });
   const summary = { file, issue: number, pages: result.pages.length, articles: articleCount, warnings: result.warnings.length, hash };
 
   return oneAtATime(hash, async () => {
@@ -184,8 +184,7 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
     const start = await strapi.db.transaction(async ({ trx }: any) => {
       if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`banmian-import:${hash}`]);
       const earlier = await readJournal(strapi, hash);
-      if (earlier && !isStale(earlier))
-        throw new InputError(`${file}: this file is being imported right now (since ${earlier.startedAt}); try again when that import has finished`);
+      if (earlier && !isStale(earlier)) throw new InputError('import.running', { file, since: earlier.startedAt });
       if (earlier) await undoJournal(strapi, hash, earlier, locale); // left by an import that died
       const done = await strapi.documents('api::article.article').findFirst({ filters: { importHash: { $startsWith: `${hash}:` } }, locale, status: 'draft' });
       if (done) return null;
@@ -194,7 +193,7 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
       let issue = await issues.findFirst({ filters: { number, publication: { documentId: publication.documentId } }, locale, status: 'draft' });
       if (issue && options.authorizeIssue) await options.authorizeIssue(issue.documentId);
       if (!issue) {
-        if (!options.date) throw new InputError(`${file}: issue 第${number}期 does not exist yet: pass --date YYYY-MM-DD to create it`);
+        if (!options.date) throw new InputError('import.issueMissing', { file, issue: number });
         issue = await issues.create({ data: { number, date: options.date, publication: publication.documentId } as any, locale });
         c.journal.issue = issue.documentId;
       }

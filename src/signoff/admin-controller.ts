@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import type { Message } from '../newsroom/messages';
+import { refusal } from '../newsroom/refusals';
 import { SIGN_ROLES, ROLE_INFO, nextRole, publishRefusal, rolesHeld, type SignRole } from './stages';
 import { actorOfUser, contributorForUser, issuePages, pageHistory, pageStatus, signPage, type HistoryRow, type PageStatus } from './service';
 
@@ -20,12 +21,12 @@ export type SignoffView = {
   history: HistoryRow[];
 };
 /** What GET /banmian/issues/:documentId/pages answers. */
-export type IssuePagesView = { pages: PageStatus[]; ready: boolean; refusal: string | null };
+export type IssuePagesView = { pages: PageStatus[]; ready: boolean; refusal: Message | null };
 
 export const signoffAdminController = (strapi: Core.Strapi) => ({
   async status(ctx: any) {
     const page = await pageStatus(strapi, ctx.params.documentId);
-    if (!page) throw new errors.NotFoundError(`没有这个版面（documentId ${ctx.params.documentId}）`);
+    if (!page) throw refusal('entry.notFound', { type: 'page', documentId: ctx.params.documentId });
     const mine = rolesHeld(actorOfUser(ctx.state.user).roleCodes);
     const view: SignoffView = {
       page,
@@ -52,10 +53,10 @@ export const signoffAdminController = (strapi: Core.Strapi) => ({
 
   async issuePages(ctx: any) {
     const issue: any = await strapi.db.query('api::issue.issue').findOne({ where: { documentId: ctx.params.documentId }, select: ['number'] });
-    if (!issue) throw new errors.NotFoundError(`没有这一期（documentId ${ctx.params.documentId}）`);
+    if (!issue) throw refusal('entry.notFound', { type: 'issue', documentId: ctx.params.documentId });
     const pages = await issuePages(strapi, ctx.params.documentId);
-    const refusal = publishRefusal(pages, issue.number);
-    const view: IssuePagesView = { pages, ready: !refusal, refusal: refusal?.message ?? null };
+    const why = publishRefusal(pages, issue.number);
+    const view: IssuePagesView = { pages, ready: !why, refusal: why && { code: why.code, params: why.params } };
     ctx.body = view;
   },
 });

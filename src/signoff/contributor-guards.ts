@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { refusal } from '../newsroom/refusals';
 import { SUPER_ADMIN_CODE } from './stages';
 
 /**
@@ -25,7 +25,7 @@ export async function guardAccountLink(strapi: Core.Strapi, documentId: string |
   const superAdmin = isAdminRoute && (request.state.user?.roles ?? []).some((r: any) => r.code === SUPER_ADMIN_CODE);
   // Scripts (seed, importer) run without a request; every request but a Super Admin's is refused.
   if (request && !superAdmin) {
-    throw new errors.PolicyError('只有超级管理员可以关联或更改人员的后台账号（adminEmail）：签字时印出的名字由它决定');
+    throw refusal('contributor.adminEmailSuperAdmin', {});
   }
 }
 
@@ -34,7 +34,6 @@ export async function guardContributorDelete(strapi: Core.Strapi, id: string | u
   const contributor: any = await strapi.db.query(CONTRIBUTOR).findOne({ where: { documentId: id }, select: ['name'] });
   if (!contributor) return;
   const who = { documentId: id };
-  const uses: string[] = [];
   const pages: any[] = await strapi.db.query(PAGE).findMany({
     where: { $or: [{ credits: { editor: who } }, { credits: { layout: who } }, { credits: { proofreader: who } }] },
     populate: { issue: { select: ['number'] } },
@@ -43,16 +42,13 @@ export async function guardContributorDelete(strapi: Core.Strapi, id: string | u
   const byNumber = [...new Map(pages.map((p) => [p.documentId, p])).values()].sort(
     (a, b) => (a.issue?.number ?? 0) - (b.issue?.number ?? 0) || a.number - b.number,
   );
-  for (const p of byNumber) uses.push(`第${p.issue?.number ?? '?'}期第${p.number}版的编辑/版式/审校署名`);
   const articles: any[] = await strapi.db.query(ARTICLE).findMany({
     where: { $or: [{ bylines: { contributors: who } }, { photos: { credit: who } }] },
     select: ['documentId', 'headline'],
   });
-  for (const a of new Map(articles.map((a) => [a.documentId, a])).values()) uses.push(`稿件「${a.headline}」的署名`);
-  if (uses.length) {
-    throw new errors.ValidationError(
-      `不能删除人员「${contributor.name}」：仍署名于 ${uses.slice(0, 5).join('、')}${uses.length > 5 ? ` 等 ${uses.length} 处` : ''}。请先换人或删去这些署名`,
-      { uses },
-    );
+  const headlines = [...new Map(articles.map((a) => [a.documentId, a.headline as string])).values()];
+  if (byNumber.length || headlines.length) {
+    const pageRefs = byNumber.map((p) => ({ issue: p.issue?.number ?? null, number: p.number }));
+    throw refusal('contributor.inUse', { name: contributor.name, pages: pageRefs, articles: headlines });
   }
 }

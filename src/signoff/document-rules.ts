@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { isPublicationCascade, isSignoffService } from './context';
 import { judgeArticleChange, judgePageChange, type ChangeVerdict } from './changes';
 import { articleSnapshot, defaultLocale, pageSnapshot } from './snapshots';
 import { currentActor, issuePages, pageStatus, resetPage, writeHistory } from './service';
 import { PAGE_DRAFT, draftPages, pagesCarrying, publishRows, unpublishPages } from './publication';
-import { pagePublishRefusal, placedArticleRefusal, publishIssueContent } from './publish-guards';
-import { fieldError } from '../newsroom/validation-error';
+import { assertPagePublishable, placedArticleRefusal, publishIssueContent } from './publish-guards';
+import { fieldRefusal, refusal } from '../newsroom/refusals';
 import { guardAccountLink, guardContributorDelete } from './contributor-guards';
 
 /**
@@ -41,7 +40,7 @@ async function localeOf(strapi: Core.Strapi, ctx: Ctx): Promise<string> {
 async function guardPageCreate(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
   const data = (ctx.params.data ??= {});
   if (ctx.action === 'create' && data.stage && data.stage !== 'collecting') {
-    throw fieldError('stage', '新版面从「采编」开始；版面状态只能通过签字改变', data.stage);
+    throw fieldRefusal('stage', 'page.stageBySignature', {}, data.stage);
   }
   data.stage = 'collecting';
   data.credits = null;
@@ -87,8 +86,7 @@ async function guardPageWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Promise
 
 /** A Super Admin's own publish of a page: only a signed page of a published issue, with its articles first. */
 async function guardPagePublish(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
-  const refusal = await pagePublishRefusal(strapi, ctx.params.documentId!);
-  if (refusal) throw new errors.ValidationError(refusal);
+  await assertPagePublishable(strapi, ctx.params.documentId!);
   const locales = await localesOf(strapi, PAGE, ctx);
   await publishRows(strapi, await draftPages(strapi, { documentId: ctx.params.documentId, locale: { $in: locales } }), { pagesToo: false });
   return next();
@@ -98,7 +96,7 @@ async function articleOwnPublish(strapi: Core.Strapi, ctx: Ctx, next: () => Prom
   const pages = await pagesCarrying(strapi, ctx.params.documentId!);
   if (!pages.length) return next();
   const row: any = await strapi.db.query(ARTICLE).findOne({ where: { documentId: ctx.params.documentId }, select: ['headline'] });
-  throw new errors.ValidationError(placedArticleRefusal(row?.headline ?? ctx.params.documentId!, pages), { pages: pages.map((p) => p.documentId) });
+  throw placedArticleRefusal(row?.headline ?? ctx.params.documentId!, pages);
 }
 
 /** `pages`: the signed pages (past 采编) carrying the article, the ones a change can send back. */
@@ -138,9 +136,7 @@ async function guardIssuePublish(strapi: Core.Strapi, ctx: Ctx, next: () => Prom
   if (!documentId) {
     // A new issue has no pages yet: it cannot be created as published. (Strapi's REST
     // API creates published entries unless asked otherwise, hence the hint.)
-    throw new errors.ValidationError(`第${data.number ?? '?'}期不能发布：还没有任何版面（新建一期请存为草稿，REST API 加 ?status=draft）`, {
-      unsignedPages: [],
-    });
+    throw refusal('issue.noPages', { issue: data.number ?? null, created: true }, { unsignedPages: [] });
   }
   return strapi.db.transaction(async () => {
     const row: any = await strapi.db.query(ISSUE).findOne({ where: { documentId }, select: ['number'] });
@@ -185,7 +181,7 @@ export function registerSignoffRules(strapi: Core.Strapi) {
     const ctx = raw as Ctx;
     const { uid, action } = ctx;
     if (uid === SIGNOFF && ['create', 'update', 'delete', 'clone'].includes(action) && !isSignoffService()) {
-      throw new errors.PolicyError('签字记录由签字和退回自动产生，不能手工新建、修改或删除');
+      throw refusal('history.readOnly', {});
     }
     if (isSignoffService() || isPublicationCascade()) return next();
     if (uid === PAGE) {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { refusal } from '../newsroom/refusals';
 import { asSignoffService } from './context';
 import { normaliseName } from '../newsroom/names';
 import { defaultLocale } from './snapshots';
@@ -52,7 +52,7 @@ export type PageStatus = {
   stage: Stage;
   issue: { documentId: string; number: number | null } | null;
   credits: Record<SignRole, { documentId: string; name: string } | null>;
-  missing: string[];
+  missing: SignRole[];
 };
 
 function toStatus(row: any): PageStatus {
@@ -137,7 +137,7 @@ export async function contributorForUser(strapi: Core.Strapi, user: AdminUser): 
   const name = normaliseName([user.lastname, user.firstname].filter(Boolean).join('')) || normaliseName(user.username ?? '') || email;
   const same: any = await strapi.db.query(CONTRIBUTOR).findOne({ where: { name }, select: ['documentId', 'name', 'adminEmail'] });
   if (same?.adminEmail) {
-    throw new errors.ValidationError(`人员「${name}」已关联后台账号 ${same.adminEmail}；请在「人员/单位」中为 ${user.email} 指定所属人员（adminEmail）`);
+    throw refusal('sign.contributorLinked', { name, linkedEmail: same.adminEmail, email: user.email });
   }
   // The sign-off service links the account itself; nobody else may write adminEmail (contributor-guards.ts).
   const docs = strapi.documents(CONTRIBUTOR as any);
@@ -154,12 +154,12 @@ export async function signPage(
   strapi: Core.Strapi,
   input: { documentId: string; role: SignRole; actor: Actor; contributor: Signer | (() => Promise<Signer>) },
 ) {
-  if (!SIGN_ROLES.includes(input.role)) throw new errors.ValidationError(`未知的签字角色「${input.role}」（应为 ${SIGN_ROLES.join(' / ')}）`);
+  if (!SIGN_ROLES.includes(input.role)) throw refusal('sign.unknownRole', { role: input.role, roles: SIGN_ROLES });
   return strapi.db.transaction(async () => {
     const page = await pageStatus(strapi, input.documentId);
-    if (!page) throw new errors.NotFoundError(`没有这个版面（documentId ${input.documentId}）`);
-    const refusal = signRefusal(page.stage, input.role, input.actor.roleCodes, page.label);
-    if (refusal) throw refusal.status === 403 ? new errors.PolicyError(refusal.message) : new errors.ValidationError(refusal.message);
+    if (!page) throw refusal('entry.notFound', { type: 'page', documentId: input.documentId });
+    const why = signRefusal(page.stage, input.role, input.actor.roleCodes, { issue: page.issue?.number, number: page.number });
+    if (why) throw refusal(why.code, why.params);
 
     const contributor = typeof input.contributor === 'function' ? await input.contributor() : input.contributor;
     const to = ROLE_INFO[input.role].stage;

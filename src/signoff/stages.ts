@@ -5,6 +5,9 @@
  */
 
 import { SIGN_ROLES, SIGN_ROLE_LABEL, STAGES, STAGE_LABEL, type SignRole, type Stage } from '../newsroom/glossary';
+import type { Message } from '../newsroom/messages';
+
+type PageRef = { issue?: number | null; number: number | null };
 
 export { SIGN_ROLES, STAGES, STAGE_LABEL, type SignRole, type Stage };
 
@@ -40,35 +43,27 @@ export function rolesHeld(roleCodes: string[]): SignRole[] {
   return SIGN_ROLES.filter((r) => roleCodes.includes(ROLE_INFO[r].roleCode));
 }
 
-export type SignRefusal = { status: 400 | 403; message: string };
+export type SignRefusal = Message<'sign.roleNotHeld' | 'sign.complete' | 'sign.alreadySigned' | 'sign.outOfOrder'>;
 
 /**
  * Why `role` may not sign a page now at `stage`, for a user holding `roleCodes`
- * (admin role codes), or null when the signature is in order.
+ * (admin role codes), or null when the signature is in order. `page` names the page in the message.
  */
-export function signRefusal(stage: Stage, role: SignRole, roleCodes: string[], pageLabel: string): SignRefusal | null {
-  const info = ROLE_INFO[role];
-  if (!rolesHeld(roleCodes).includes(role)) {
-    return { status: 403, message: `只有「${info.label}」角色（或超级管理员）可以${info.button}；你的账号没有这个角色` };
-  }
+export function signRefusal(stage: Stage, role: SignRole, roleCodes: string[], page: PageRef): SignRefusal | null {
+  if (!rolesHeld(roleCodes).includes(role)) return { code: 'sign.roleNotHeld', params: { role } };
   const next = nextRole(stage);
   if (next === role) return null;
-  if (next === null) return { status: 400, message: `${pageLabel}已审校，签字已齐全；改动版面后才需要重新签字` };
-  if (stageIndex(stage) >= stageIndex(info.stage)) {
-    return { status: 400, message: `${pageLabel}当前为「${STAGE_LABEL[stage]}」，${info.label}已签过；下一步应由${ROLE_INFO[next].label}签字` };
-  }
-  return {
-    status: 400,
-    message: `${pageLabel}当前为「${STAGE_LABEL[stage]}」，须先由${ROLE_INFO[next].label}签字（${ROLE_INFO[next].button}），才能${info.button}`,
-  };
+  if (next === null) return { code: 'sign.complete', params: { page } };
+  const code = stageIndex(stage) >= stageIndex(ROLE_INFO[role].stage) ? 'sign.alreadySigned' : 'sign.outOfOrder';
+  return { code, params: { page, stage, role, next } };
 }
 
 export type PageCredits = Partial<Record<SignRole, { name?: string | null } | string | null | undefined>>;
 
-/** What keeps a page from print: the signatures (by label) still missing, empty when ready. */
-export function missingSignatures(stage: Stage, credits: PageCredits | null | undefined): string[] {
+/** What keeps a page from print: the signatures still missing, empty when ready. */
+export function missingSignatures(stage: Stage, credits: PageCredits | null | undefined): SignRole[] {
   const done = stageIndex(stage);
-  return SIGN_ROLES.filter((role, i) => i >= done || !credits?.[role]).map((role) => ROLE_INFO[role].label);
+  return SIGN_ROLES.filter((role, i) => i >= done || !credits?.[role]);
 }
 
 export function pageLabel(page: { number?: number | null }, issue?: { number?: number | null } | null) {
@@ -76,17 +71,15 @@ export function pageLabel(page: { number?: number | null }, issue?: { number?: n
 }
 
 /**
- * Why an issue may not go to print yet (one line per page, in the order given),
+ * Why an issue may not go to print yet (the unsigned pages, in the order given),
  * or null when every page is signed off. An issue without pages is refused too.
  */
-export function publishRefusal(pages: Array<{ documentId: string; number: number | null; stage: Stage; missing: string[] }>, issueNumber: number | null) {
-  const head = `第${issueNumber ?? '?'}期不能发布：`;
-  if (!pages.length) return { message: `${head}还没有任何版面`, pages: [] };
-  const blocked = pages.filter((p) => p.missing.length > 0);
+export function publishRefusal(
+  pages: Array<{ documentId: string; number: number | null; stage: Stage; missing: SignRole[] }>,
+  issue: number | null,
+): (Message<'issue.noPages' | 'issue.unsigned'> & { pages: typeof pages }) | null {
+  if (!pages.length) return { code: 'issue.noPages', params: { issue }, pages: [] };
+  const blocked = pages.filter((p) => p.missing.length > 0).map(({ documentId, number, stage, missing }) => ({ documentId, number, stage, missing }));
   if (!blocked.length) return null;
-  const lines = blocked.map((p) => `第${p.number}版（${STAGE_LABEL[p.stage]}）缺${p.missing.join('、')}签字`);
-  return {
-    message: `${head}${lines.join('；')}。每一版都要编辑、版式、审校签字（已审校）后才能发布`,
-    pages: blocked.map((p) => ({ documentId: p.documentId, number: p.number, stage: p.stage, missing: p.missing })),
-  };
+  return { code: 'issue.unsigned', params: { issue, pages: blocked.map(({ number, stage, missing }) => ({ number, stage, missing })) }, pages: blocked };
 }

@@ -404,7 +404,8 @@ describe('admin routes obey permission conditions', () => {
     const text = ['# 作者导入的稿件', '□本报记者 王芳', '', '正文。'].join('\n');
     const res = await api().post('/banmian/import').set(as('author')).attach('file', Buffer.from(text), 'a.txt').field('issue', '2');
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toBe('you may not change this issue');
+    expect(res.body.error.message).toBe('你没有修改这一期的权限');
+    expect(res.body.error.details).toEqual({ code: 'admin.notAllowed', params: { action: 'update', type: 'issue' } });
     expect(await t.strapi.db.query('api::article.article').count()).toBe(before);
   });
 

@@ -159,12 +159,33 @@ describe('the admin import routes (multipart upload)', () => {
   it('refuses a form without a file, and a file over 5 MB, naming it', async () => {
     const none = await api().post('/banmian/import/preview').set(auth).field('encoding', 'gb18030');
     expect(none.status).toBe(400);
-    expect(none.body.error.message).toBe('choose the page\'s text file (multipart field "file")');
+    expect(none.body.error.message).toBe('请选择版面的文本文件');
+    expect(none.body.error.details).toMatchObject({ code: 'import.chooseFile', path: ['file'] });
     const big = await api()
       .post('/banmian/import/preview')
       .set(auth)
       .attach('file', Buffer.alloc(5 * 1024 * 1024 + 1, 0x41), 'huge.txt');
     expect(big.status).toBe(400);
-    expect(big.body.error.message).toBe('huge.txt: 5.0 MB is over the 5 MB limit for one page');
+    expect(big.body.error.message).toBe('huge.txt：5.0 MB，超过单个版面 5 MB 的上限');
   });
+
+  it('words the same refusal for each surface: the form’s fields in the admin, flags on the command line', async () => {
+    const text = fixture('baishan-hegang.txt');
+    const zh = await api().post('/banmian/import').set(auth).attach('file', text, 'baishan.txt');
+    expect(zh.status).toBe(400);
+    expect(zh.body.error.message).toBe('baishan.txt：文中没有期号（第N期），请填写“期号”');
+    expect(zh.body.error.details).toEqual({ code: 'import.noIssueNumber', params: { file: 'baishan.txt' } });
+    await api().put('/admin/users/me').set(auth).send({ preferedLanguage: 'en' });
+    try {
+      // A file not imported before (an imported one is recognised by its hash before the issue is looked at).
+      const fresh = Buffer.from(['# 英文界面导入的稿件', '□本报记者 王芳', '', '正文。'].join('\n'));
+      const en = await api().post('/banmian/import').set(auth).attach('file', fresh, 'fresh.txt').field('issue', '43');
+      expect(en.body.error?.message).toBe('fresh.txt: issue 第43期 does not exist yet: fill in its date to create it');
+    } finally {
+      await api().put('/admin/users/me').set(auth).send({ preferedLanguage: null });
+    }
+    const cli = await runScript('import.js', ['tests/fixtures/ocr-pages/baishan-hegang.txt']);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain('baishan-hegang.txt: the text names no issue (第N期): pass --issue <number>');
+  }, 120000);
 });

@@ -112,6 +112,18 @@ describe('signing in order, with the right role', () => {
     expect(early.body.error.message).toMatch(new RegExp(`第${number}期第1版当前为「采编」，须先由编辑签字`));
     const bogus = await sign('chief', 'printer', page);
     expect(bogus.status).toBe(400);
+    expect(bogus.body.error.details).toMatchObject({ code: 'sign.unknownRole', params: { role: 'printer' } });
+    // The same refusal in the language of the user's profile, with its code and parameters for any client.
+    const profile = (lang: string | null) => api().put('/admin/users/me').set(as('layout')).send({ preferedLanguage: lang });
+    expect((await profile('en')).status).toBe(200);
+    const english = await sign('layout', 'layout', page);
+    expect(english.body.error.message).toBe(`issue ${number} page 1 is “collecting”: editor must sign before layout can`);
+    expect(english.body.error.details).toEqual({
+      code: 'sign.outOfOrder',
+      params: { page: { issue: number, number: 1 }, stage: 'collecting', role: 'layout', next: 'editor' },
+    });
+    expect((await profile('zh-Hans')).status).toBe(200);
+    expect((await sign('layout', 'layout', page)).body.error.message).toMatch(/须先由编辑签字/);
     expect((await pageRow(page)).stage).toBe('collecting');
     // Only the page's creation is in its history: no refused signature left a row.
     expect((await status(page)).history.map((h: any) => [h.action, h.toStage])).toEqual([['created', 'collecting']]);

@@ -1,4 +1,5 @@
 import { missingSignatures, nextRole, signRefusal, stageBefore } from '../../src/signoff/stages';
+import { phrase } from '../../src/newsroom/messages';
 import { judgeArticleChange, judgePageChange, type ArticleSnapshot, type PageSnapshot } from '../../src/signoff/changes';
 
 const page: PageSnapshot = {
@@ -29,15 +30,19 @@ describe('sign-off order', () => {
   });
 
   it('refuses the wrong role before the wrong order, and lets a Super Admin sign any role in order', () => {
-    expect(signRefusal('collecting', 'layout', ['banmian-editor'], '第1版')).toMatchObject({ status: 403 });
-    expect(signRefusal('collecting', 'layout', ['banmian-layout'], '第1版')).toMatchObject({ status: 400, message: expect.stringContaining('须先由编辑签字') });
-    expect(signRefusal('edited', 'layout', ['strapi-super-admin'], '第1版')).toBeNull();
-    expect(signRefusal('proofread', 'proofreader', ['banmian-proofreader'], '第1版')?.message).toMatch(/签字已齐全/);
+    const page = { issue: 8, number: 1 };
+    expect(signRefusal('collecting', 'layout', ['banmian-editor'], page)).toEqual({ code: 'sign.roleNotHeld', params: { role: 'layout' } });
+    const early = signRefusal('collecting', 'layout', ['banmian-layout'], page)!;
+    expect(early).toEqual({ code: 'sign.outOfOrder', params: { page, stage: 'collecting', role: 'layout', next: 'editor' } });
+    expect(phrase(early.code, early.params, 'zh-Hans')).toBe('第8期第1版当前为「采编」，须先由编辑签字（编辑签字），才能版式签字');
+    expect(signRefusal('edited', 'layout', ['strapi-super-admin'], page)).toBeNull();
+    expect(signRefusal('laid_out', 'editor', ['banmian-editor'], page)).toMatchObject({ code: 'sign.alreadySigned', params: { next: 'proofreader' } });
+    expect(signRefusal('proofread', 'proofreader', ['banmian-proofreader'], page)).toEqual({ code: 'sign.complete', params: { page } });
   });
 
   it('names what is missing: unsigned stages and empty credits', () => {
-    expect(missingSignatures('edited', { editor: 'x' })).toEqual(['版式', '审校']);
-    expect(missingSignatures('proofread', { editor: 'x', layout: null, proofreader: 'y' })).toEqual(['版式']);
+    expect(missingSignatures('edited', { editor: 'x' })).toEqual(['layout', 'proofreader']);
+    expect(missingSignatures('proofread', { editor: 'x', layout: null, proofreader: 'y' })).toEqual(['layout']);
     expect(missingSignatures('proofread', { editor: 'x', layout: 'z', proofreader: 'y' })).toEqual([]);
   });
 });

@@ -1,0 +1,309 @@
+/**
+ * Every refusal banmian gives, as a code with parameters, and its wording per
+ * surface: `zh-Hans` and `en` for people in the admin (each in their profile's
+ * language), `cli` for the command line, where the remedy is a flag (`--issue`)
+ * rather than a form field. The server sends `{ code, params }` in the error's
+ * details beside the worded message, so any client can word it its own way.
+ * Pure: the admin bundle imports it as well.
+ */
+
+import { SIGN_ROLE_LABEL, STAGE_LABEL, type SignRole, type Stage } from './glossary';
+
+export type Surface = 'zh-Hans' | 'en' | 'cli';
+export type Language = Exclude<Surface, 'cli'>;
+
+type PageRef = { issue?: number | null; number: number | null };
+type Wording<P> = { status: 400 | 403 | 404; zh: (p: P) => string; en: (p: P) => string; cli?: (p: P) => string };
+const define = <P>(w: Wording<P>) => w;
+
+const zhPage = (p: PageRef) => `${p.issue != null ? `第${p.issue}期` : ''}第${p.number ?? '?'}版`;
+const enPage = (p: PageRef) => `${p.issue != null ? `issue ${p.issue} ` : ''}page ${p.number ?? '?'}`;
+const zhRoles = (roles: SignRole[]) => roles.map((r) => SIGN_ROLE_LABEL[r]).join('、');
+const enRoles = (roles: SignRole[]) => `the ${roles.join(', ')} signature${roles.length > 1 ? 's' : ''}`;
+const EN_STAGE: Record<Stage, string> = { collecting: 'collecting', edited: 'edited', laid_out: 'laid out', proofread: 'proofread' };
+const zhStage = (s: Stage) => `「${STAGE_LABEL[s]}」`;
+const enStage = (s: Stage) => `“${EN_STAGE[s]}”`;
+const ZH_TYPE: Record<string, string> = {
+  issue: '这一期',
+  page: '这个版面',
+  article: '这篇稿件',
+  contributor: '这位人员',
+  column: '这个栏目',
+  publication: '这个刊物',
+};
+const ZH_FIELD: Record<string, string> = { headline: '主题', number: '号数', name: '名字', slug: '网址名' };
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+type File = { file: string };
+
+export const MESSAGES = {
+  // Admin permissions (src/newsroom/admin-ability.ts): `type` is the content type's singular name.
+  'admin.notAllowed': define<{ action: 'read' | 'create' | 'update'; type: string }>({
+    status: 403,
+    zh: (p) => `你没有${{ read: '查看', create: '新建', update: '修改' }[p.action]}${ZH_TYPE[p.type] ?? '这条内容'}的权限`,
+    en: (p) => `you may not ${{ read: 'read', create: 'create', update: 'change' }[p.action]} ${p.action === 'create' ? `${p.type}s` : `this ${p.type}`}`,
+  }),
+  'entry.notFound': define<{ type: string; documentId: string }>({
+    status: 404,
+    zh: (p) => `没有这${ZH_TYPE[p.type]?.replace(/^这/, '') ?? '条内容'}（documentId ${p.documentId}）`,
+    en: (p) => `no ${p.type} with documentId ${p.documentId}`,
+  }),
+
+  // Sign-off and publication (src/signoff).
+  'sign.roleNotHeld': define<{ role: SignRole }>({
+    status: 403,
+    zh: (p) => `只有「${SIGN_ROLE_LABEL[p.role]}」角色（或超级管理员）可以${SIGN_ROLE_LABEL[p.role]}签字；你的账号没有这个角色`,
+    en: (p) => `only the ${p.role} role or a Super Admin may give the ${p.role} signature; your account does not have that role`,
+  }),
+  'sign.complete': define<{ page: PageRef }>({
+    status: 400,
+    zh: (p) => `${zhPage(p.page)}已审校，签字已齐全；改动版面后才需要重新签字`,
+    en: (p) => `${enPage(p.page)} is proofread and fully signed; it needs signing again only after a change`,
+  }),
+  'sign.alreadySigned': define<{ page: PageRef; stage: Stage; role: SignRole; next: SignRole }>({
+    status: 400,
+    zh: (p) => `${zhPage(p.page)}当前为${zhStage(p.stage)}，${SIGN_ROLE_LABEL[p.role]}已签过；下一步应由${SIGN_ROLE_LABEL[p.next]}签字`,
+    en: (p) => `${enPage(p.page)} is ${enStage(p.stage)}: ${p.role} has signed already; the next signature is ${p.next}'s`,
+  }),
+  'sign.outOfOrder': define<{ page: PageRef; stage: Stage; role: SignRole; next: SignRole }>({
+    status: 400,
+    zh: (p) =>
+      `${zhPage(p.page)}当前为${zhStage(p.stage)}，须先由${SIGN_ROLE_LABEL[p.next]}签字（${SIGN_ROLE_LABEL[p.next]}签字），才能${SIGN_ROLE_LABEL[p.role]}签字`,
+    en: (p) => `${enPage(p.page)} is ${enStage(p.stage)}: ${p.next} must sign before ${p.role} can`,
+  }),
+  'sign.unknownRole': define<{ role: string; roles: readonly string[] }>({
+    status: 400,
+    zh: (p) => `未知的签字角色「${p.role}」（应为 ${p.roles.join(' / ')}）`,
+    en: (p) => `unknown signing role "${p.role}" (one of ${p.roles.join(' / ')})`,
+  }),
+  'sign.contributorLinked': define<{ name: string; linkedEmail: string; email: string }>({
+    status: 400,
+    zh: (p) => `人员「${p.name}」已关联后台账号 ${p.linkedEmail}；请在「人员/单位」中为 ${p.email} 指定所属人员（adminEmail）`,
+    en: (p) => `contributor “${p.name}” is linked to the admin account ${p.linkedEmail}; link ${p.email} to a contributor in 人员/单位 (adminEmail)`,
+  }),
+  'issue.noPages': define<{ issue: number | null; created?: boolean }>({
+    status: 400,
+    zh: (p) => `第${p.issue ?? '?'}期不能发布：还没有任何版面${p.created ? '（新建一期请存为草稿，REST API 加 ?status=draft）' : ''}`,
+    en: (p) =>
+      `issue ${p.issue ?? '?'} cannot be published: it has no pages yet${p.created ? ' (save a new issue as a draft: ?status=draft in the REST API)' : ''}`,
+  }),
+  'issue.unsigned': define<{ issue: number | null; pages: Array<{ number: number | null; stage: Stage; missing: SignRole[] }> }>({
+    status: 400,
+    zh: (p) =>
+      `第${p.issue ?? '?'}期不能发布：${p.pages.map((x) => `第${x.number}版（${STAGE_LABEL[x.stage]}）缺${zhRoles(x.missing)}签字`).join('；')}。每一版都要编辑、版式、审校签字（已审校）后才能发布`,
+    en: (p) =>
+      `issue ${p.issue ?? '?'} cannot be published: ${p.pages.map((x) => `page ${x.number} (${EN_STAGE[x.stage]}) lacks ${enRoles(x.missing)}`).join('; ')}. Every page needs its editor, layout and proofreader signatures first`,
+  }),
+  'page.unsigned': define<{ page: PageRef; stage: Stage; missing: SignRole[] }>({
+    status: 400,
+    zh: (p) => `${zhPage(p.page)}不能发布：缺${zhRoles(p.missing)}签字（当前${zhStage(p.stage)}）`,
+    en: (p) => `${enPage(p.page)} cannot be published: it lacks ${enRoles(p.missing)} (now ${enStage(p.stage)})`,
+  }),
+  'page.issueNotLive': define<{ page: PageRef; issue: number | null }>({
+    status: 400,
+    zh: (p) => `${zhPage(p.page)}不能单独发布：${p.issue != null ? `第${p.issue}期还没有发布，版面随期发布` : '它不属于任何一期'}`,
+    en: (p) =>
+      `${enPage(p.page)} cannot be published on its own: ${p.issue != null ? `issue ${p.issue} is not published yet, and pages go live with their issue` : 'it belongs to no issue'}`,
+  }),
+  'article.placed': define<{ headline: string; pages: PageRef[] }>({
+    status: 400,
+    zh: (p) => `稿件「${p.headline}」已排入${p.pages.map(zhPage).join('、')}：随版面签字发布，不能单独发布（改动已存为草稿，审校签字后上线）`,
+    en: (p) =>
+      `article “${p.headline}” is placed on ${p.pages.map(enPage).join(', ')}: it goes live with the page's signatures, not on its own (the change is saved as a draft and goes live after the proofreader signs)`,
+  }),
+  'page.stageBySignature': define<Record<string, never>>({
+    status: 400,
+    zh: () => '新版面从「采编」开始；版面状态只能通过签字改变',
+    en: () => 'a new page starts at “collecting”; its stage changes only by signatures',
+  }),
+  'history.readOnly': define<Record<string, never>>({
+    status: 403,
+    zh: () => '签字记录由签字和退回自动产生，不能手工新建、修改或删除',
+    en: () => 'the sign-off history is written by signatures and send-backs; it cannot be created, changed or deleted by hand',
+  }),
+  'contributor.adminEmailSuperAdmin': define<Record<string, never>>({
+    status: 403,
+    zh: () => '只有超级管理员可以关联或更改人员的后台账号（adminEmail）：签字时印出的名字由它决定',
+    en: () => 'only a Super Admin may link a contributor to an admin account (adminEmail): it decides the name printed for a signature',
+  }),
+  'contributor.inUse': define<{ name: string; pages: PageRef[]; articles: string[] }>({
+    status: 400,
+    zh: (p) => {
+      const uses = [...p.pages.map((x) => `${zhPage(x)}的编辑/版式/审校署名`), ...p.articles.map((h) => `稿件「${h}」的署名`)];
+      return `不能删除人员「${p.name}」：仍署名于 ${uses.slice(0, 5).join('、')}${uses.length > 5 ? ` 等 ${uses.length} 处` : ''}。请先换人或删去这些署名`;
+    },
+    en: (p) => {
+      const uses = [...p.pages.map((x) => `the credits of ${enPage(x)}`), ...p.articles.map((h) => `the byline of “${h}”`)];
+      return `contributor “${p.name}” cannot be deleted: still credited in ${uses.slice(0, 5).join(', ')}${uses.length > 5 ? ` and ${uses.length - 5} more` : ''}. Replace or remove those credits first`;
+    },
+  }),
+
+  // Field rules of every content type (src/newsroom/document-rules.ts).
+  'field.slugTaken': define<{ slug: string }>({
+    status: 400,
+    zh: (p) => `网址名「${p.slug}」已被另一条内容使用`,
+    en: (p) => `slug "${p.slug}" is already used by another entry`,
+  }),
+  'field.nameEmpty': define<Record<string, never>>({
+    status: 400,
+    zh: () => '名字去掉空格和标记后为空',
+    en: () => 'name is empty after normalisation',
+  }),
+  'field.contributorExists': define<{ name: string; documentId: string }>({
+    status: 400,
+    zh: (p) => `人员「${p.name}」已存在（documentId ${p.documentId}）`,
+    en: (p) => `contributor "${p.name}" already exists (documentId ${p.documentId})`,
+  }),
+  'field.numberTaken': define<{ number: number; owner: 'issue' | 'publication'; documentId: string }>({
+    status: 400,
+    zh: (p) => `${p.owner === 'issue' ? '本期已有' : '本刊已有'}第${p.number}${p.owner === 'issue' ? '版' : '期'}（documentId ${p.documentId}）`,
+    en: (p) => `number ${p.number} is already used in this ${p.owner} (documentId ${p.documentId})`,
+  }),
+  'field.required': define<{ field: string }>({
+    status: 400,
+    zh: (p) => `${ZH_FIELD[p.field] ?? p.field}不能为空`,
+    en: (p) => `${p.field} is required`,
+  }),
+  'field.tooLong': define<{ field: string; max: number }>({
+    status: 400,
+    zh: (p) => `${ZH_FIELD[p.field] ?? p.field}最多 ${p.max} 个字（${p.field}）`,
+    en: (p) => `${p.field} must be at most ${p.max} characters`,
+  }),
+
+  // The OCR importer (src/ocr-import): on the command line the remedy is a flag, in the admin a form field.
+  'import.chooseFile': define<Record<string, never>>({
+    status: 400,
+    zh: () => '请选择版面的文本文件',
+    en: () => 'choose the page’s text file',
+    cli: () => 'choose the page\'s text file (multipart field "file")',
+  }),
+  'import.empty': define<File>({ status: 400, zh: (p) => `${p.file}：文件是空的`, en: (p) => `${p.file}: the file is empty` }),
+  'import.tooLarge': define<File & { bytes: number }>({
+    status: 400,
+    zh: (p) => `${p.file}：${mb(p.bytes)} MB，超过单个版面 5 MB 的上限`,
+    en: (p) => `${p.file}: ${mb(p.bytes)} MB is over the 5 MB limit for one page`,
+  }),
+  'import.binary': define<File>({
+    status: 400,
+    zh: (p) => `${p.file}：这是二进制文件，不是 OCR 文本`,
+    en: (p) => `${p.file}: this is a binary file, not OCR text`,
+  }),
+  'import.unknownEncoding': define<File & { encoding: string }>({
+    status: 400,
+    zh: (p) => `${p.file}：未知的编码「${p.encoding}」`,
+    en: (p) => `${p.file}: unknown encoding "${p.encoding}"`,
+  }),
+  'import.wrongEncoding': define<File & { encoding: string }>({
+    status: 400,
+    zh: (p) => `${p.file}：文件内容不是 ${p.encoding} 编码`,
+    en: (p) => `${p.file}: the bytes do not decode as ${p.encoding}`,
+  }),
+  'import.undecodable': define<File>({
+    status: 400,
+    zh: (p) => `${p.file}：无法识别的编码，既不是 UTF-8 也不是 GB18030/GBK（请在“编码”中指定）`,
+    en: (p) => `${p.file}: undecodable bytes: neither UTF-8 nor GB18030/GBK (choose the encoding if you know it)`,
+    cli: (p) => `${p.file}: undecodable bytes: neither UTF-8 nor GB18030/GBK (pass --encoding if you know it)`,
+  }),
+  'import.noText': define<File>({ status: 400, zh: (p) => `${p.file}：文件里没有文字`, en: (p) => `${p.file}: the file has no text` }),
+  'import.noArticle': define<File>({ status: 400, zh: (p) => `${p.file}：文中没有找到稿件`, en: (p) => `${p.file}: no article found in the text` }),
+  'import.noIssueNumber': define<File>({
+    status: 400,
+    zh: (p) => `${p.file}：文中没有期号（第N期），请填写“期号”`,
+    en: (p) => `${p.file}: the text names no issue (第N期): fill in the issue number`,
+    cli: (p) => `${p.file}: the text names no issue (第N期): pass --issue <number>`,
+  }),
+  'import.issueMissing': define<File & { issue: number }>({
+    status: 400,
+    zh: (p) => `${p.file}：第${p.issue}期还不存在，请填写“出版日期”以新建这一期`,
+    en: (p) => `${p.file}: issue 第${p.issue}期 does not exist yet: fill in its date to create it`,
+    cli: (p) => `${p.file}: issue 第${p.issue}期 does not exist yet: pass --date YYYY-MM-DD to create it`,
+  }),
+  'import.noPublication': define<File & { slug: string }>({
+    status: 400,
+    zh: (p) => `${p.file}：没有网址名为「${p.slug}」的刊物`,
+    en: (p) => `${p.file}: no publication with slug "${p.slug}"`,
+  }),
+  'import.choosePublication': define<File & { count: number }>({
+    status: 400,
+    zh: (p) => `${p.file}：${p.count ? '有多个刊物，请选择“刊物”' : '还没有任何刊物，请先新建一个刊物'}`,
+    en: (p) => `${p.file}: ${p.count ? 'several publications exist: choose one' : 'no publication exists yet: create one first'}`,
+    cli: (p) => `${p.file}: ${p.count ? 'several publications exist' : 'no publication exists yet'}: choose one with --publication <slug>`,
+  }),
+  'import.running': define<File & { since: string }>({
+    status: 400,
+    zh: (p) => `${p.file}：这个文件正在导入（开始于 ${p.since}），请等它结束后再试`,
+    en: (p) => `${p.file}: this file is being imported right now (since ${p.since}); try again when that import has finished`,
+  }),
+  'import.badIssueNumber': define<Record<string, never>>({
+    status: 400,
+    zh: () => '期号须为正整数',
+    en: () => 'issue must be a positive whole number',
+  }),
+  'import.badDate': define<Record<string, never>>({
+    status: 400,
+    zh: () => '出版日期的格式应为 YYYY-MM-DD',
+    en: () => 'date must be YYYY-MM-DD',
+  }),
+
+  // The exporter (src/broadsheet): from the command line, or the admin's 导出 button.
+  'export.noPublication': define<{ slug: string }>({
+    status: 400,
+    zh: (p) => `没有网址名为「${p.slug}」的刊物`,
+    en: (p) => `no publication with slug "${p.slug}"`,
+  }),
+  'export.notFound': define<{ issue: number | string; publication?: string; drafts: boolean }>({
+    status: 400,
+    zh: (p) =>
+      `${p.publication ? `刊物「${p.publication}」中` : ''}没有${p.drafts ? '' : '已发布的'}第${p.issue}期${p.drafts ? '' : '（未发布的一期请导出草稿）'}`,
+    en: (p) =>
+      `no ${p.drafts ? '' : 'published '}issue 第${p.issue}期${p.publication ? ` in "${p.publication}"` : ''}${p.drafts ? '' : ' (export the draft for an unpublished one)'}`,
+    cli: (p) =>
+      `no ${p.drafts ? '' : 'published '}issue 第${p.issue}期${p.publication ? ` in "${p.publication}"` : ''}${p.drafts ? '' : ' (use --drafts to export an unpublished one)'}`,
+  }),
+  'export.severalPublications': define<{ issue: number; slugs: string[] }>({
+    status: 400,
+    zh: (p) => `多个刊物都有第${p.issue}期（${p.slugs.join('、')}）：请选择刊物`,
+    en: (p) => `issue 第${p.issue}期 exists in several publications (${p.slugs.join(', ')}): choose one`,
+    cli: (p) => `issue 第${p.issue}期 exists in several publications (${p.slugs.join(', ')}): choose one with --publication`,
+  }),
+  'export.empty': define<{ issue: number | null; pages: number }>({
+    status: 400,
+    zh: (p) => `第${p.issue ?? '?'}期${p.pages ? '还没有排入稿件' : '还没有版面'}，无可导出`,
+    en: (p) => `issue 第${p.issue ?? '?'}期 has ${p.pages ? 'no placed articles' : 'no pages'} to export`,
+  }),
+  'export.photoUnreadable': define<{ url: string; why: string }>({
+    status: 400,
+    zh: (p) => `图片 ${p.url}：${p.why}`,
+    en: (p) => `photo ${p.url}: ${p.why}`,
+  }),
+} as const;
+
+export type MessageCode = keyof typeof MESSAGES;
+export type MessageParams<C extends MessageCode> = Parameters<(typeof MESSAGES)[C]['zh']>[0];
+export type Message<C extends MessageCode = MessageCode> = { code: C; params: MessageParams<C> };
+
+export const isMessageCode = (code: unknown): code is MessageCode => typeof code === 'string' && Object.hasOwn(MESSAGES, code);
+
+/** The wording of a message for a surface; the command line falls back to English. */
+export function phrase<C extends MessageCode>(code: C, params: MessageParams<C>, surface: Surface): string {
+  const w = MESSAGES[code] as Wording<MessageParams<C>>;
+  if (surface === 'zh-Hans') return w.zh(params);
+  return (surface === 'cli' && w.cli ? w.cli : w.en)(params);
+}
+
+/** An admin profile's interface language (Strapi's `preferedLanguage`) as one of ours: English if it says so, else Chinese. */
+export const languageOf = (preferred: string | null | undefined): Language => (preferred?.toLowerCase().startsWith('en') ? 'en' : 'zh-Hans');
+
+/**
+ * A refusal raised by a pure core (the importer, the exporter): its message is
+ * the command-line wording; the admin edge re-words it from code and params.
+ */
+export class NewsroomError<C extends MessageCode = MessageCode> extends Error {
+  constructor(
+    readonly code: C,
+    readonly params: MessageParams<C>,
+  ) {
+    super(phrase(code, params, 'cli'));
+    this.name = 'NewsroomError';
+  }
+}

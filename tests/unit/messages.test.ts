@@ -1,0 +1,121 @@
+import { MESSAGES, NewsroomError, isMessageCode, languageOf, phrase, type MessageCode } from '../../src/newsroom/messages';
+import { InputError } from '../../src/ocr-import/decode';
+import { decodeOcrBytes } from '../../src/ocr-import/decode';
+
+/** Sample parameters for every code: each wording must use them, in every surface. */
+const SAMPLE: { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]['zh']>[0] } = {
+  'admin.notAllowed': { action: 'update', type: 'issue' },
+  'entry.notFound': { type: 'page', documentId: 'doc77' },
+  'sign.roleNotHeld': { role: 'layout' },
+  'sign.complete': { page: { issue: 8, number: 3 } },
+  'sign.alreadySigned': { page: { issue: 8, number: 3 }, stage: 'edited', role: 'editor', next: 'layout' },
+  'sign.outOfOrder': { page: { issue: 8, number: 3 }, stage: 'collecting', role: 'layout', next: 'editor' },
+  'sign.unknownRole': { role: 'printer', roles: ['editor', 'layout', 'proofreader'] },
+  'sign.contributorLinked': { name: '王芳', linkedEmail: 'a@x.cn', email: 'b@x.cn' },
+  'issue.noPages': { issue: 8 },
+  'issue.unsigned': { issue: 8, pages: [{ number: 3, stage: 'edited', missing: ['layout', 'proofreader'] }] },
+  'page.unsigned': { page: { issue: 8, number: 3 }, stage: 'edited', missing: ['layout'] },
+  'page.issueNotLive': { page: { issue: 8, number: 3 }, issue: 8 },
+  'article.placed': { headline: '红色引擎', pages: [{ issue: 8, number: 3 }] },
+  'page.stageBySignature': {},
+  'history.readOnly': {},
+  'contributor.adminEmailSuperAdmin': {},
+  'contributor.inUse': { name: '王芳', pages: [{ issue: 8, number: 3 }], articles: ['红色引擎'] },
+  'field.slugTaken': { slug: 'hongse-yinqing' },
+  'field.nameEmpty': {},
+  'field.contributorExists': { name: '王芳', documentId: 'doc77' },
+  'field.numberTaken': { number: 3, owner: 'issue', documentId: 'doc77' },
+  'field.required': { field: 'headline' },
+  'field.tooLong': { field: 'headline', max: 200 },
+  'import.chooseFile': {},
+  'import.empty': { file: 'p.txt' },
+  'import.tooLarge': { file: 'p.txt', bytes: 6 * 1024 * 1024 },
+  'import.binary': { file: 'p.txt' },
+  'import.unknownEncoding': { file: 'p.txt', encoding: 'ebcdic' },
+  'import.wrongEncoding': { file: 'p.txt', encoding: 'big5' },
+  'import.undecodable': { file: 'p.txt' },
+  'import.noText': { file: 'p.txt' },
+  'import.noArticle': { file: 'p.txt' },
+  'import.noIssueNumber': { file: 'p.txt' },
+  'import.issueMissing': { file: 'p.txt', issue: 43 },
+  'import.noPublication': { file: 'p.txt', slug: 'nope' },
+  'import.choosePublication': { file: 'p.txt', count: 2 },
+  'import.running': { file: 'p.txt', since: '2024-01-01T00:00:00Z' },
+  'import.badIssueNumber': {},
+  'import.badDate': {},
+  'export.noPublication': { slug: 'nope' },
+  'export.notFound': { issue: 99, drafts: false },
+  'export.severalPublications': { issue: 8, slugs: ['a', 'b'] },
+  'export.empty': { issue: 8, pages: 0 },
+  'export.photoUnreadable': { url: '/uploads/x.jpg', why: 'HTTP 404' },
+};
+
+const HAN = /\p{Script=Han}/u;
+/** English wording may quote Chinese data (第8期, names) but no Chinese words of its own. */
+const ownWords = (text: string, p: object) => {
+  let t = text
+    .replace(/第\S*?[期版]/gu, '')
+    .replace(/[「“"][^」”"]*[」”"]/gu, '')
+    .replace(/人员\/单位/g, '');
+  for (const v of JSON.stringify(p).match(/[\p{Script=Han}]+/gu) ?? []) t = t.split(v).join('');
+  return t;
+};
+
+describe('messages: every refusal in every surface', () => {
+  const codes = Object.keys(MESSAGES) as MessageCode[];
+
+  it('has sample parameters for every code (so this test covers the whole catalog)', () => {
+    expect(Object.keys(SAMPLE).sort()).toEqual([...codes].sort());
+    expect(codes.every(isMessageCode)).toBe(true);
+    expect(isMessageCode('toString')).toBe(false);
+  });
+
+  it.each(codes)('%s reads as Chinese in zh-Hans and as English in en and cli', (code) => {
+    const params = SAMPLE[code] as any;
+    const zh = phrase(code, params, 'zh-Hans');
+    const en = phrase(code, params, 'en');
+    const cli = phrase(code, params, 'cli');
+    expect(zh).toMatch(HAN);
+    expect(zh).not.toBe(en);
+    for (const text of [en, cli]) expect(ownWords(text, params)).not.toMatch(HAN);
+    // Names, files and numbers given are in every wording.
+    for (const value of [params.file, params.slug, params.headline, params.name, params.documentId].filter(Boolean)) {
+      for (const text of [zh, en, cli]) expect(text).toContain(value);
+    }
+  });
+
+  it('the command line names flags, the admin names form fields', () => {
+    expect(phrase('import.noIssueNumber', { file: 'p.txt' }, 'cli')).toBe('p.txt: the text names no issue (第N期): pass --issue <number>');
+    expect(phrase('import.noIssueNumber', { file: 'p.txt' }, 'en')).not.toContain('--');
+    expect(phrase('import.noIssueNumber', { file: 'p.txt' }, 'zh-Hans')).toBe('p.txt：文中没有期号（第N期），请填写“期号”');
+    expect(phrase('export.severalPublications', { issue: 8, slugs: ['a', 'b'] }, 'cli')).toContain('--publication');
+  });
+
+  it('lists pages and roles in each language’s way', () => {
+    const p = SAMPLE['issue.unsigned'];
+    expect(phrase('issue.unsigned', p, 'zh-Hans')).toBe('第8期不能发布：第3版（已编辑）缺版式、审校签字。每一版都要编辑、版式、审校签字（已审校）后才能发布');
+    expect(phrase('issue.unsigned', p, 'en')).toContain('page 3 (edited) lacks the layout, proofreader signatures');
+  });
+
+  it('a core’s error carries code and parameters, and the command-line wording as its message', () => {
+    let caught: unknown;
+    try {
+      decodeOcrBytes(Buffer.alloc(0), 'empty.txt');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    expect(caught).toBeInstanceOf(NewsroomError);
+    expect(caught).toMatchObject({ code: 'import.empty', params: { file: 'empty.txt' }, message: 'empty.txt: the file is empty' });
+  });
+
+  it('takes an admin profile’s language: English if it says so, Chinese otherwise', () => {
+    expect([languageOf('en'), languageOf('en-GB'), languageOf('zh-Hans'), languageOf(null), languageOf('fr')]).toEqual([
+      'en',
+      'en',
+      'zh-Hans',
+      'zh-Hans',
+      'zh-Hans',
+    ]);
+  });
+});
