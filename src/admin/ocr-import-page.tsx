@@ -1,13 +1,17 @@
 import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
-import type { OcrResult } from '../ocr-import/parse';
+import type { OcrArticle, OcrResult } from '../ocr-import/parse';
+import type { ArticleEdit } from '../ocr-import/edits';
 import type { ImportSummary } from '../ocr-import/import';
 import { useErrorText, useMessages } from './messages';
 
 /**
  * 导入 OCR 文本: choose a .txt page, see what the importer read (the dry run),
- * then confirm to write it as draft content. Server side: src/ocr-import/admin-controller.ts.
+ * check first the articles whose boundaries rest on a weak cue (highlighted), split
+ * or merge articles where the parser was wrong, then confirm to write it as draft
+ * content. Each split or merge asks the server for the dry run again with the list
+ * of edits, and 确认导入 sends the same list. Server side: src/ocr-import/admin-controller.ts.
  */
 
 // The server's own types (erased from the bundle): what the dry run and the import return.
@@ -33,19 +37,22 @@ const OcrImportPage = () => {
   const [error, setError] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [form, setForm] = React.useState({ publication: '', issue: '', date: '', encoding: '' });
+  const [edits, setEdits] = React.useState<ArticleEdit[]>([]);
+  const [splitting, setSplitting] = React.useState<string | null>(null);
 
-  const choose = async (event: React.ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    setResult(null);
-    setSummary(null);
-    setError(null);
-    if (!file) return;
-    setUpload(file);
+  const preview = async (file: File, nextEdits: ArticleEdit[]) => {
     setBusy(true);
+    setError(null);
     try {
-      const { data } = await post('/banmian/import/preview', formData(file, { encoding: form.encoding }));
-      setResult((data as { data: Result }).data);
-      if (!form.issue && (data as any).data.issue?.number) setForm((f) => ({ ...f, issue: String((data as any).data.issue.number) }));
+      const { data } = await post(
+        '/banmian/import/preview',
+        formData(file, { encoding: form.encoding, edits: nextEdits.length ? JSON.stringify(nextEdits) : '' }),
+      );
+      const parsed = (data as { data: Result }).data;
+      setResult(parsed);
+      setEdits(nextEdits);
+      setSplitting(null);
+      if (!form.issue && parsed.issue?.number) setForm((f) => ({ ...f, issue: String(parsed.issue!.number) }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -53,12 +60,24 @@ const OcrImportPage = () => {
     }
   };
 
+  const choose = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    setResult(null);
+    setSummary(null);
+    setEdits([]);
+    if (!file) return;
+    setUpload(file);
+    await preview(file, []);
+  };
+
+  const edit = (e: ArticleEdit | null) => upload && preview(upload, e ? [...edits, e] : edits.slice(0, -1));
+
   const confirm = async () => {
     if (!upload) return;
     setBusy(true);
     setError(null);
     try {
-      const { data } = await post('/banmian/import', formData(upload, form));
+      const { data } = await post('/banmian/import', formData(upload, { ...form, edits: edits.length ? JSON.stringify(edits) : '' }));
       const s = (data as { data: Summary }).data;
       setSummary(s);
       toggleNotification({ type: 'success', message: s.status === 'imported' ? m('import.imported', { articles: s.articles }) : m('import.already') });
@@ -81,7 +100,7 @@ const OcrImportPage = () => {
     </Field.Root>
   );
 
-  const articles = result?.pages.flatMap((p) => p.articles) ?? [];
+  const articles = result?.pages.flatMap((p, page) => p.articles.map((a, index) => ({ a, page, index }))) ?? [];
   return (
     <Page.Main>
       <Page.Title>{m('ocr-import')}</Page.Title>
@@ -117,27 +136,67 @@ const OcrImportPage = () => {
                 {m('import.counts', { pages: result.pages.length, articles: articles.length, warnings: result.warnings.length })}
                 {result.issue?.number ? m('import.issueNumber', { number: result.issue.number }) : ''}
               </Typography>
+              {articles.some((x) => x.a.boundary.weak) && (
+                <Typography tag="p" variant="pi" textColor="neutral600">
+                  {m('import.checkHint', { count: articles.filter((x) => x.a.boundary.weak).length })}
+                </Typography>
+              )}
+              {edits.length > 0 && (
+                <Flex gap={2} paddingTop={2}>
+                  <Typography variant="pi">{m('import.edits', { count: edits.length })}</Typography>
+                  <Button variant="tertiary" size="S" onClick={() => edit(null)} disabled={busy}>
+                    {m('import.undo')}
+                  </Button>
+                </Flex>
+              )}
               <ol data-testid="ocr-articles" style={{ margin: '12px 0', paddingLeft: 20 }}>
-                {articles.map((a, i) => (
-                  <li key={i} style={{ marginBottom: 8 }}>
-                    {a.column && (
-                      <span style={{ border: '1px solid #b4161b', color: '#b4161b', padding: '0 4px', marginRight: 6, fontSize: 12 }}>{a.column}</span>
-                    )}
-                    {a.kicker && <span style={{ color: '#666' }}>{a.kicker} </span>}
-                    <strong className="ocr-headline" style={{ fontSize: 16 }}>
-                      {a.headline}
-                    </strong>
-                    {a.subtitle && <span> ——{a.subtitle}</span>}
-                    <div style={{ fontSize: 13, color: '#444' }}>
-                      {m('import.bylines', { bylines: a.bylines.map((b) => `${b.role ?? ''} ${b.names.join(' ')}`.trim()).join('；') || m('import.none') })}
-                      {a.photos.length ? m('import.photos', { count: a.photos.length }) : ''}
-                      {a.source ? m('import.source', { source: a.source }) : ''}
-                      {a.authorNote ? m('import.authorNote', { note: a.authorNote }) : ''}
-                      {a.suppliedBy ? m('import.suppliedBy', { by: a.suppliedBy }) : ''}
-                      {m('import.bodyLength', { count: a.body.length })}
-                    </div>
-                  </li>
-                ))}
+                {articles.map(({ a, page, index }) => {
+                  const key = `${page}.${index}`;
+                  return (
+                    <li
+                      key={key}
+                      data-weak={a.boundary.weak ? 'true' : 'false'}
+                      style={{ marginBottom: 10, paddingLeft: 8, borderLeft: a.boundary.weak ? '4px solid #d9822b' : '4px solid transparent' }}
+                    >
+                      <ArticleLine a={a} m={m} />
+                      <div style={{ fontSize: 12, color: a.boundary.weak ? '#8a4b00' : '#666' }}>
+                        {a.boundary.weak ? `${m('import.check')} · ` : ''}
+                        {m('import.boundary', { start: m(`import.cue.${a.boundary.start}`), end: m(`import.cue.${a.boundary.end}`) })}
+                      </div>
+                      <Flex gap={2} paddingTop={1}>
+                        {index > 0 && (
+                          <Button variant="tertiary" size="S" disabled={busy} onClick={() => edit({ op: 'merge', page, article: index })}>
+                            {m('import.merge')}
+                          </Button>
+                        )}
+                        {paragraphsOf(a).length > 1 && (
+                          <Button variant="tertiary" size="S" disabled={busy} onClick={() => setSplitting(splitting === key ? null : key)}>
+                            {m('import.split')}
+                          </Button>
+                        )}
+                      </Flex>
+                      {splitting === key && (
+                        <ol start={2} style={{ fontSize: 13, paddingLeft: 20, marginTop: 6 }}>
+                          {paragraphsOf(a)
+                            .slice(1)
+                            .map((text, k) => (
+                              <li key={k} style={{ marginBottom: 4 }}>
+                                <Button
+                                  variant="secondary"
+                                  size="S"
+                                  disabled={busy}
+                                  onClick={() => edit({ op: 'split', page, article: index, paragraph: k + 1 })}
+                                >
+                                  {m('import.splitHere')}
+                                </Button>{' '}
+                                <span>{excerpt(text)}</span>
+                              </li>
+                            ))}
+                        </ol>
+                      )}
+                    </li>
+                  );
+                })}
               </ol>
               {result.warnings.length > 0 && (
                 <ul style={{ fontSize: 13, color: '#8a5a00', paddingLeft: 20 }}>
@@ -167,5 +226,32 @@ const OcrImportPage = () => {
     </Page.Main>
   );
 };
+
+/** A paragraph to pick a split at: a subhead marked ▸, long text cut. */
+const excerpt = (p: string) => {
+  const text = p.replace(/^#{1,6}\s+/u, '▸ ');
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+};
+const paragraphsOf = (a: OcrArticle) => (a.body ? a.body.split('\n\n') : []);
+
+/** Column, kicker, headline, subtitle and what else the article carries, on one line. */
+const ArticleLine = ({ a, m }: { a: OcrArticle; m: ReturnType<typeof useMessages> }) => (
+  <>
+    {a.column && <span style={{ border: '1px solid #b4161b', color: '#b4161b', padding: '0 4px', marginRight: 6, fontSize: 12 }}>{a.column}</span>}
+    {a.kicker && <span style={{ color: '#666' }}>{a.kicker} </span>}
+    <strong className="ocr-headline" style={{ fontSize: 16 }}>
+      {a.headline}
+    </strong>
+    {a.subtitle && <span> ——{a.subtitle}</span>}
+    <div style={{ fontSize: 13, color: '#444' }}>
+      {m('import.bylines', { bylines: a.bylines.map((b) => `${b.role ?? ''} ${b.names.join(' ')}`.trim()).join('；') || m('import.none') })}
+      {a.photos.length ? m('import.photos', { count: a.photos.length }) : ''}
+      {a.source ? m('import.source', { source: a.source }) : ''}
+      {a.authorNote ? m('import.authorNote', { note: a.authorNote }) : ''}
+      {a.suppliedBy ? m('import.suppliedBy', { by: a.suppliedBy }) : ''}
+      {m('import.bodyLength', { count: a.body.length })}
+    </div>
+  </>
+);
 
 export default OcrImportPage;

@@ -234,6 +234,11 @@ export const MESSAGES = {
     zh: (p) => `${p.file}：这个文件正在导入（开始于 ${p.since}），请等它结束后再试`,
     en: (p) => `${p.file}: this file is being imported right now (since ${p.since}); try again when that import has finished`,
   }),
+  'import.badEdit': define<{ index: number; why: string }>({
+    status: 400,
+    zh: (p) => `第 ${p.index + 1} 项拆分/合并无效：${p.why}`,
+    en: (p) => `split/merge ${p.index + 1} is not valid: ${p.why}`,
+  }),
   'import.badIssueNumber': define<Record<string, never>>({
     status: 400,
     zh: () => '期号须为正整数',

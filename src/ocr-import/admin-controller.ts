@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import fs from 'fs/promises';
 import { importOcrFile, parseOcrFile } from './import';
 import { MAX_BYTES } from './decode';
+import { readEdits } from './edits';
 import { asRefusal, refusal } from '../newsroom/refusals';
 import { assertAdminCanEntry } from '../newsroom/admin-ability';
 
@@ -9,8 +10,9 @@ import { assertAdminCanEntry } from '../newsroom/admin-ability';
  * The controller behind the "导入 OCR 文本" page (routes and permission checks:
  * src/admin-api/routes.ts), each request a multipart form with the page's text
  * file in the field `file`:
- *   preview  POST /banmian/import/preview  file, encoding?                             → the dry-run result
- *   import   POST /banmian/import          file, encoding?, publication?, issue?, date? → the summary
+ *   preview  POST /banmian/import/preview  file, encoding?, edits?                             → the dry-run result
+ *   import   POST /banmian/import          file, encoding?, edits?, publication?, issue?, date? → the summary
+ * `edits`: JSON list of the editor's splits and merges of articles (edits.ts).
  * Importing into an existing issue also needs the right to edit that issue.
  */
 
@@ -21,22 +23,22 @@ async function readUpload(ctx: any) {
   const fileName = String(file.originalFilename || file.newFilename || 'page.txt');
   if (file.size > MAX_BYTES) throw refusal('import.tooLarge', { file: fileName, bytes: file.size });
   const bytes = await fs.readFile(file.filepath);
-  const { encoding } = ctx.request.body ?? {};
-  return { fileName, bytes, encoding: typeof encoding === 'string' && encoding ? encoding : undefined };
+  const { encoding, edits } = ctx.request.body ?? {};
+  return { fileName, bytes, encoding: typeof encoding === 'string' && encoding ? encoding : undefined, edits };
 }
 
 export const importAdminController = (strapi: Core.Strapi) => ({
   async preview(ctx: any) {
-    const { fileName, bytes, encoding } = await readUpload(ctx);
+    const { fileName, bytes, encoding, edits } = await readUpload(ctx);
     try {
-      ctx.body = { data: parseOcrFile(bytes, fileName, encoding) };
+      ctx.body = { data: parseOcrFile(bytes, fileName, encoding, readEdits(edits)) };
     } catch (error) {
       throw asRefusal(error);
     }
   },
 
   async import(ctx: any) {
-    const { fileName, bytes, encoding } = await readUpload(ctx);
+    const { fileName, bytes, encoding, edits } = await readUpload(ctx);
     const { publication, issue, date } = ctx.request.body;
     const number = issue === undefined || issue === null || issue === '' ? undefined : Number(issue);
     if (number !== undefined && (!Number.isInteger(number) || number < 1)) throw refusal('import.badIssueNumber', {}, { path: ['issue'] });
@@ -50,6 +52,7 @@ export const importAdminController = (strapi: Core.Strapi) => ({
           issue: number,
           date: date || undefined,
           encoding,
+          edits: readEdits(edits),
           authorizeIssue,
         }),
       };

@@ -5,7 +5,8 @@ import { endsSentence } from './conventions';
  * text it removed with the source line, and the caller reports it as a warning.
  */
 
-export type Removal = { line: number; removed: string; message: string };
+/** `rule`: the body rule that removed it (its function's name). */
+export type Removal = { line: number; removed: string; message: string; rule: string };
 /** A paragraph and where each of its source lines starts in its text (paragraphs are joined across column breaks). */
 export type Para = { kind: 'p' | 'h'; text: string; line: number; segments?: Array<{ offset: number; line: number }> };
 
@@ -23,13 +24,19 @@ function removeRange(para: Para, start: number, end: number) {
 }
 
 /** Applies `decide` to every match, last first; a returned string is the part of the match to remove (from its start). */
-function removeMatches(para: Para, re: RegExp, decide: (m: RegExpMatchArray) => { remove: string; at?: number; message: string } | null, removals: Removal[]) {
+function removeMatches(
+  rule: string,
+  para: Para,
+  re: RegExp,
+  decide: (m: RegExpMatchArray) => { remove: string; at?: number; message: string } | null,
+  removals: Removal[],
+) {
   const matches = [...para.text.matchAll(re)].reverse();
   for (const m of matches) {
     const d = decide(m);
     if (!d) continue;
     const start = m.index! + (d.at ?? 0);
-    removals.push({ line: lineAt(para, start), removed: d.remove, message: d.message });
+    removals.push({ line: lineAt(para, start), removed: d.remove, message: d.message, rule });
     removeRange(para, start, start + d.remove.length);
   }
 }
@@ -87,7 +94,7 @@ export function joinColumnBreaks(paras: Para[], removals: Removal[]): { paras: P
       let next = p.text;
       const last = prev.text[prev.text.length - 1];
       if (isHan(last) && next[0] === last && !REDUPLICATES.has(last)) {
-        removals.push({ line: p.line, removed: last, message: `removed "${last}" doubled across a column break` });
+        removals.push({ line: p.line, removed: last, message: `removed "${last}" doubled across a column break`, rule: 'joinColumnBreaks' });
         next = next.slice(1);
       }
       joins.push({ para: out.length - 1, offset: prev.text.length, line: p.line });
@@ -122,7 +129,7 @@ export function dropRepeatedPassages(paras: Para[], joins: Array<{ para: number;
     }
     if (adjacent) {
       const piece = p.text.slice(j.offset, j.offset + adjacent);
-      removals.push({ line: lineAt(p, j.offset), removed: piece, message: `removed a passage repeated by OCR: "${piece}"` });
+      removals.push({ line: lineAt(p, j.offset), removed: piece, message: `removed a passage repeated by OCR: "${piece}"`, rule: 'dropRepeatedPassages' });
       removeRange(p, j.offset, j.offset + adjacent);
       continue;
     }
@@ -136,7 +143,12 @@ export function dropRepeatedPassages(paras: Para[], joins: Array<{ para: number;
     }
     if (twice) {
       const piece = before(twice);
-      removals.push({ line: lineAt(p, j.offset - twice), removed: piece, message: `removed a passage repeated by OCR: "${piece}"` });
+      removals.push({
+        line: lineAt(p, j.offset - twice),
+        removed: piece,
+        message: `removed a passage repeated by OCR: "${piece}"`,
+        rule: 'dropRepeatedPassages',
+      });
       removeRange(p, j.offset - twice, j.offset);
     }
   }
@@ -144,7 +156,7 @@ export function dropRepeatedPassages(paras: Para[], joins: Array<{ para: number;
   const seen = new Set<string>();
   return paras.filter((p) => {
     if (p.kind === 'p' && p.text.length >= TWICE_MIN && seen.has(p.text)) {
-      removals.push({ line: p.line, removed: p.text, message: 'removed a paragraph repeated by OCR' });
+      removals.push({ line: p.line, removed: p.text, message: 'removed a paragraph repeated by OCR', rule: 'dropRepeatedPassages' });
       return false;
     }
     seen.add(p.text);
@@ -154,8 +166,15 @@ export function dropRepeatedPassages(paras: Para[], joins: Array<{ para: number;
 
 /** `“我为群众办实事”“我为群众办实事”` and `困难困难` are OCR doubles; `研究研究` and `人人` are Chinese. */
 export function dropDoubledWords(para: Para, removals: Removal[]) {
-  removeMatches(para, /(“[^“”]{2,30}”)\1/gu, (m) => ({ remove: m[1], at: m[1].length, message: `removed doubled quotation ${m[1]}` }), removals);
   removeMatches(
+    'dropDoubledWords',
+    para,
+    /(“[^“”]{2,30}”)\1/gu,
+    (m) => ({ remove: m[1], at: m[1].length, message: `removed doubled quotation ${m[1]}` }),
+    removals,
+  );
+  removeMatches(
+    'dropDoubledWords',
     para,
     /(\p{Script=Han}{2,4})\1/gu,
     (m) => {
@@ -172,6 +191,7 @@ export function dropDoubledWords(para: Para, removals: Removal[]) {
 /** An English word OCR left between Chinese words (`表率 and 解放思想`): removed, never translated. */
 export function dropStrayWords(para: Para, removals: Removal[]) {
   removeMatches(
+    'dropStrayWords',
     para,
     /(?<=\p{Script=Han})\s*\b(and|the|of)\b\s*(?=\p{Script=Han})/gu,
     (m) => ({ remove: m[0], message: `removed the stray word "${m[1]}" between Chinese words` }),

@@ -7,6 +7,7 @@ import { isStale, newJournal, readJournal, saveJournal, undoJournal, dropJournal
 import { decodeOcrBytes, InputError } from './decode';
 import { parseOcrText, type OcrResult } from './parse';
 import { checkNoLoss } from './no-loss';
+import { applyEdits, type ArticleEdit } from './edits';
 
 /**
  * The importer's edge: one OCR file → draft content, written through the
@@ -23,6 +24,8 @@ export type ImportOptions = {
   date?: string;
   encoding?: string;
   locale?: string;
+  /** Splits and merges of articles an editor made in the admin's preview (edits.ts). */
+  edits?: ArticleEdit[];
   /** Called with an existing issue before anything is written into it; throws to refuse (the admin route checks the user's permissions). */
   authorizeIssue?: (documentId: string) => Promise<void>;
 };
@@ -40,14 +43,15 @@ export type ImportSummary = {
 /**
  * Decodes and parses one file, then checks the importer's promise (no-loss.ts):
  * a sentence of the source that is not in the result exactly once is reported as
- * a warning on its line, for the editor to look at before importing.
+ * a warning on its line, for the editor to look at before importing. `edits`:
+ * the editor's splits and merges of articles (edits.ts), applied before the check.
  */
-export function parseOcrFile(bytes: Buffer, file: string, encoding?: string): OcrResult {
+export function parseOcrFile(bytes: Buffer, file: string, encoding?: string, edits: ArticleEdit[] = []): OcrResult {
   const { text } = decodeOcrBytes(bytes, file, encoding);
-  const result = parseOcrText(text, file);
+  const result = applyEdits(parseOcrText(text, file), edits);
   for (const loss of checkNoLoss(text, result)) {
     const found = loss.found === 0 ? 'is missing from what was read' : `was read ${loss.found} times`;
-    result.warnings.push({ line: loss.line, message: `no-loss check: 「${loss.fragment}」 ${found}; check this passage` });
+    result.warnings.push({ line: loss.line, message: `no-loss check: 「${loss.fragment}」 ${found}; check this passage`, rule: 'no-loss' });
   }
   return result;
 }
@@ -168,7 +172,7 @@ async function writePage(c: Context, issue: string, existingPages: any[], pi: nu
 }
 
 export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
-  const result = parseOcrFile(bytes, file, options.encoding);
+  const result = parseOcrFile(bytes, file, options.encoding, options.edits);
   const hash = crypto.createHash('sha256').update(bytes).digest('hex');
   const locale = options.locale ?? DEFAULT_LOCALE;
   const number = options.issue ?? result.issue?.number ?? null;

@@ -156,6 +156,48 @@ describe('the admin import routes (multipart upload)', () => {
     expect((await counts())['api::article.article']).toBe(before['api::article.article'] + 1);
   });
 
+  it('applies the editor’s splits to the preview and to the import', async () => {
+    const text = Buffer.from(
+      [
+        '# 支部建在网格上',
+        '□本报通讯员 林晓峰',
+        '',
+        '街道把党支部建在网格上。',
+        '',
+        '红心驿站暖民心',
+        '',
+        '社区党委打造党群服务阵地。',
+        '',
+        '（白山社区党委供稿）',
+      ].join('\n'),
+    );
+    const edits = JSON.stringify([{ op: 'split', page: 0, article: 0, paragraph: 1 }]);
+    const plain = await api().post('/banmian/import/preview').set(auth).attach('file', text, 'split.txt');
+    expect(plain.body.data.pages[0].articles.map((a: any) => a.headline)).toEqual(['支部建在网格上']);
+    const preview = await api().post('/banmian/import/preview').set(auth).attach('file', text, 'split.txt').field('edits', edits);
+    expect(preview.body.data.pages[0].articles.map((a: any) => [a.headline, a.suppliedBy])).toEqual([
+      ['支部建在网格上', null],
+      ['红心驿站暖民心', '白山社区党委'],
+    ]);
+    const bad = await api()
+      .post('/banmian/import/preview')
+      .set(auth)
+      .attach('file', text, 'split.txt')
+      .field('edits', JSON.stringify([{ op: 'merge', page: 0, article: 0 }]));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.code).toBe('import.badEdit');
+    const done = await api()
+      .post('/banmian/import')
+      .set(auth)
+      .attach('file', text, 'split.txt')
+      .field('edits', edits)
+      .field('issue', '91')
+      .field('date', '2025-01-03');
+    expect(done.body.data).toMatchObject({ status: 'imported', articles: 2 });
+    const written = await t.strapi.documents('api::article.article').findMany({ filters: { headline: '红心驿站暖民心' }, status: 'draft' });
+    expect(written.map((a: any) => a.suppliedBy)).toEqual(['白山社区党委']);
+  });
+
   it('refuses a form without a file, and a file over 5 MB, naming it', async () => {
     const none = await api().post('/banmian/import/preview').set(auth).field('encoding', 'gb18030');
     expect(none.status).toBe(400);

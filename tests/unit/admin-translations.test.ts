@@ -27,3 +27,11 @@ it('every message the panels use is translated', () => {
   expect(used.size).toBeGreaterThan(30);
   for (const id of used) expect([id, id in zh]).toEqual([id, true]);
 });
+
+it('names every rule that can decide an article’s boundary (the 导入 view shows them)', () => {
+  const state = fs.readFileSync(path.join(DIR, '..', 'ocr-import', 'parse-state.ts'), 'utf8');
+  const cues = (type: string) => [...new RegExp(`export type ${type} = ([^;]+);`).exec(state)![1].matchAll(/'([\w-]+)'/g)].map((m) => m[1]);
+  const all = [...cues('StartCue'), ...cues('EndCue')];
+  expect(all.length).toBeGreaterThan(12);
+  for (const cue of all) expect([cue, `import.cue.${cue}` in zh]).toEqual([cue, true]);
+});

@@ -41,6 +41,7 @@ const SAMPLE: { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]['zh']>[0] } 
   'import.noPublication': { file: 'p.txt', slug: 'nope' },
   'import.choosePublication': { file: 'p.txt', count: 2 },
   'import.running': { file: 'p.txt', since: '2024-01-01T00:00:00Z' },
+  'import.badEdit': { index: 0, why: 'no article 9 on page 0' },
   'import.badIssueNumber': {},
   'import.badDate': {},
   'export.noPublication': { slug: 'nope' },

@@ -201,7 +201,9 @@ describe('noise', () => {
     const text = page('标题', '□王芳', '', '今年，村里建起了党员活动室和', '', '', '', '上图：活动室一角。', '', '党员活动室和图书角，方便群众学习。');
     const r = parseOcrText(text);
     expect(r.pages[0].articles[0].body).toBe('今年，村里建起了党员活动室和图书角，方便群众学习。');
-    expect(r.warnings).toEqual([{ line: 10, message: 'removed a passage repeated by OCR: "党员活动室和"', removed: '党员活动室和' }]);
+    expect(r.warnings).toEqual([
+      { line: 10, message: 'removed a passage repeated by OCR: "党员活动室和"', removed: '党员活动室和', rule: 'dropRepeatedPassages' },
+    ]);
     expect(checkNoLoss(text, r)).toEqual([]);
   });
 

@@ -1,0 +1,312 @@
+import * as c from './conventions';
+import type { Byline } from './conventions';
+import type { ParseState, StartCue } from './parse-state';
+
+/**
+ * The parser's rules, one per printed convention, tried in this order on each
+ * line until one takes it (as markdown-it's parser_block tries its rules). A rule
+ * returns false and changes nothing, or takes the line (and any lines that
+ * belong with it) and moves `s.i` past them. The last rule, `paragraph`, takes
+ * anything. Each warning names the rule that gave it.
+ */
+export type Rule = (s: ParseState) => boolean;
+
+/** Lines that are never a headline: each is some other convention. */
+const isSpecial = (t: string) =>
+  !!(
+    c.matchCredits(t) ||
+    c.matchPhotoCredit(t) ||
+    c.matchCaption(t) ||
+    c.matchSource(t) ||
+    c.matchSuppliedBy(t) ||
+    c.matchAuthorNote(t) ||
+    c.matchPageNumber(t) ||
+    c.matchIssueNumber(t) ||
+    c.matchSubtitle(t) ||
+    c.matchMarkedByline(t) ||
+    c.matchMarkdownHeading(t)
+  );
+
+/** A headline: short, without sentence punctuation, not another convention. Paragraphs fail on length or punctuation. */
+const headlineLike = (s: ParseState, k: number, max = 40) => s.has(k) && c.isHeadingLike(s.at(k), max) && !isSpecial(s.at(k));
+/** A `——…` subtitle: short and not a sentence (a dash opening a quotation in a paragraph is long or ends one). */
+const subtitleAt = (s: ParseState, k: number) => {
+  const sub = c.matchSubtitle(s.at(k));
+  return sub && [...sub].length <= 40 && !c.endsSentence(sub) ? sub : null;
+};
+const bylineAt = (s: ParseState, k: number) => (s.has(k) ? c.matchMarkedByline(s.at(k)) : null);
+/** A line over the headline: a column label (栏目), a band label, or a kicker (引题). */
+const preLineAt = (s: ParseState, k: number) => headlineLike(s, k, 30) && !c.matchEndNames(s.at(k));
+/** The first line of a headline printed on two lines: it stops mid-phrase (`让党旗在`, `…，`). */
+const cutHeadline = (t: string) => [...t].length <= 16 && /[\p{Script=Han}]/u.test(t) && /[的和在与把让从向为对将，,]$/u.test(t) && !/[。；]/u.test(t);
+
+type Header = { pre: number[]; headline: number[]; cue: StartCue };
+
+/**
+ * An article header starting at line i: up to two lines over the headline, the
+ * headline (one line, or two when the first is cut), then what proves it is a
+ * headline: a `——` subtitle or a □byline.
+ */
+function provenHeader(s: ParseState, i: number): Header | null {
+  for (let k = 0; k <= 2; k += 1) {
+    const pre = Array.from({ length: k }, (_, x) => i + x);
+    if (!pre.every((p) => preLineAt(s, p))) break;
+    const h = i + k;
+    const two = cutHeadline(s.at(h)) && headlineLike(s, h + 1) ? [h, h + 1] : null;
+    for (const headline of two ? [two, [h]] : [[h]]) {
+      if (!headlineLike(s, headline[0], 60) || (headline.length === 2 && !headlineLike(s, headline[1]))) continue;
+      const after = headline[headline.length - 1] + 1;
+      const sub = subtitleAt(s, after);
+      if (bylineAt(s, sub ? after + 1 : after)) return { pre, headline, cue: 'byline-header' };
+      if (sub) return { pre, headline, cue: 'subtitle-header' };
+    }
+  }
+  return null;
+}
+
+/** Band labels name a page's sections (`…党建品牌展示`, `支部风采`): a label line that says so. */
+const BAND_WORDS = /(?:展示|巡礼|风采|专栏|聚焦|之窗|在线|纪实|掠影|视窗|动态|传真|速递|园地|论坛|观点|声音|讲堂|故事|一线|前沿|亮点|名片|品牌)$/u;
+
+const isBandLabel = (t: string) => [...t].length <= 16 && BAND_WORDS.test(t);
+const isLabel = (t: string) => c.isColumnLabel(t) || isBandLabel(t);
+
+function headerAt(s: ParseState, i: number): Header | null {
+  const proven = provenHeader(s, i);
+  if (proven) return proven;
+  // A band label, then a headline, then the body: a new section of the page even without byline or subtitle.
+  const t = s.at(i);
+  if (preLineAt(s, i) && isBandLabel(t) && headlineLike(s, i + 1) && !c.matchEndNames(s.at(i + 1)) && s.has(i + 2)) {
+    if (!headlineLike(s, i + 2)) return { pre: [i], headline: [i + 1], cue: 'band-label' };
+  }
+  // No proof under it: a headline still opens the page, or follows an article's end marker.
+  if (s.ended() && headlineLike(s, i, 60) && !c.matchEndNames(t)) {
+    const cue: StartCue = s.article() ? 'after-end' : 'page-start';
+    if (c.isColumnLabel(t) && headlineLike(s, i + 1, 60)) return { pre: [i], headline: [i + 1], cue };
+    return { pre: [], headline: [i], cue };
+  }
+  return null;
+}
+
+// ── Page-level conventions ─────────────────────────────────────────────────
+
+/** `□编辑/王 芳 □版式/任宝红 □审校/刘 军`: the page's sign-off credits. */
+const credits: Rule = (s) => {
+  const found = c.matchCredits(s.line.text);
+  if (!found) return false;
+  s.page().credits = { editor: null, layout: null, proofreader: null, ...s.page().credits, ...found };
+  s.i += 1;
+  return true;
+};
+
+/** `第3版 基层党建`: a new page. */
+const pageNumber: Rule = (s) => {
+  const found = c.matchPageNumber(s.line.text);
+  if (!found) return false;
+  if (s.page().articles.length || s.page().number !== null) s.newPage();
+  Object.assign(s.page(), found);
+  s.i += 1;
+  return true;
+};
+
+/** `第128期`, `E-mail:…`: the issue; a lone line read as a headline just above was the masthead. */
+const masthead: Rule = (s) => {
+  const t = s.line.text;
+  const number = c.matchIssueNumber(t);
+  const email = c.matchEmail(t);
+  if (number === null && !(email && t.length <= 80)) return false;
+  if (number !== null) s.issue.number = number;
+  if (email) s.issue.email = email;
+  const only = s.pages.length === 1 && s.page().articles.length === 1 ? s.page().articles[0] : null;
+  if (only && !only.paras.length && !only.bylines.length && !only.photos.length && !s.issue.masthead) {
+    s.issue.masthead = only.headline;
+    s.page().articles.pop();
+  }
+  s.i += 1;
+  return true;
+};
+
+// ── Photos ─────────────────────────────────────────────────────────────────
+
+/** `□本报记者 陶维明摄`: under a caption, that photo's credit; at an article's end, every uncredited photo's (and the end). */
+const photoCredit: Rule = (s) => {
+  const credit = c.matchPhotoCredit(s.line.text);
+  if (!credit) return false;
+  const a = s.article();
+  s.i += 1;
+  if (!a) {
+    s.warn('photo-credit', `photo credit "${s.at(s.i - 1)}" outside any article`, s.lines[s.i - 1].no);
+    return true;
+  }
+  const open = a.photos.filter((p) => !p.credit);
+  if (open.length === 0) {
+    a.photos.push({ caption: '', position: null, ...credit });
+    s.warn('photo-credit', 'photo credit without a caption', s.lines[s.i - 1].no);
+  } else if (a.captionPending) {
+    Object.assign(open[open.length - 1], credit);
+  } else {
+    for (const p of open) Object.assign(p, credit);
+  }
+  if (!a.captionPending) a.end = 'photo-credit';
+  a.captionPending = false;
+  return true;
+};
+
+/** `上图：…`, `图为…`: a caption with its position word. */
+const caption: Rule = (s) => {
+  const found = c.matchCaption(s.line.text);
+  const a = s.article();
+  if (!found || !a) return false;
+  a.photos.push({ ...found, credit: null, creditRole: null, creditKind: null });
+  a.captionPending = true;
+  s.i += 1;
+  return true;
+};
+
+/** A caption without a position word: alone after a photo's gap, and either credited on the next line or cutting a paragraph. */
+const looseCaption: Rule = (s) => {
+  const a = s.article();
+  const { text, gap } = s.line;
+  if (!a || gap < 2 || text.length > 80) return false;
+  const last = a.paras[a.paras.length - 1];
+  const cuts = last?.kind === 'p' && !c.endsSentence(last.text) && c.isHeadingLike(text, 80);
+  if (!c.matchPhotoCredit(s.at(s.i + 1)) && !cuts) return false;
+  a.photos.push({ caption: text, position: null, credit: null, creditRole: null, creditKind: null });
+  a.captionPending = true;
+  s.i += 1;
+  return true;
+};
+
+// ── The end of an article ──────────────────────────────────────────────────
+
+/** `来源：光明日报`, `（…供稿）`, `（作者系…）`: they close the article they follow. */
+const endMarker: Rule = (s) => {
+  const a = s.article();
+  const t = s.line.text;
+  if (!a) return false;
+  const source = c.matchSource(t);
+  const supplied = c.matchSuppliedBy(t);
+  const note = c.matchAuthorNote(t);
+  if (source) [a.source, a.end] = [source, 'source'];
+  else if (supplied) [a.suppliedBy, a.end] = [supplied, 'supplied-by'];
+  else if (note) [a.authorNote, a.end] = [note, 'author-note'];
+  else return false;
+  s.i += 1;
+  return true;
+};
+
+/** `杨柳丝 余新`: names alone after the body, when what follows shows the article is over. */
+const endNames: Rule = (s) => {
+  const a = s.article();
+  if (!a || !a.paras.length) return false;
+  const names = c.matchEndNames(s.line.text);
+  if (!names) return false;
+  const n = s.i + 1;
+  const next = s.at(n);
+  // A headline with a paragraph under it after a lone name: the name signed the article above.
+  const headlineNext = headlineLike(s, n) && s.has(n + 1) && !c.isHeadingLike(s.at(n + 1), 60);
+  const closes = !s.has(n) || c.matchPhotoCredit(next) || c.matchSource(next) || c.matchAuthorNote(next) || headerAt(s, n) || headlineNext || names.length > 1;
+  if (!closes) return false;
+  a.bylines.push({ role: null, names });
+  a.end = 'end-names';
+  s.i += 1;
+  return true;
+};
+
+// ── A new article ──────────────────────────────────────────────────────────
+
+/** `# 标题`: a Markdown-style headline. */
+const markdownHeading: Rule = (s) => {
+  const md = c.matchMarkdownHeading(s.line.text);
+  if (md?.level !== 1) return false;
+  s.openArticle(s.line.no, md.text, 'markdown-heading');
+  s.i += 1;
+  readBylines(s, s.article()!.bylines);
+  return true;
+};
+
+function readBylines(s: ParseState, into: Byline[]) {
+  for (let by = bylineAt(s, s.i); by; by = bylineAt(s, s.i)) {
+    into.push(...by);
+    s.i += 1;
+  }
+}
+
+/** Column/kicker lines, the headline, a `——` subtitle and □bylines: see headerAt. */
+const header: Rule = (s) => {
+  const found = headerAt(s, s.i);
+  if (!found) return false;
+  const headline = found.headline.map((k) => s.at(k)).join('');
+  const a = s.openArticle(s.lines[found.headline[0]].no, headline, found.cue);
+  const pre = found.pre.map((k) => s.at(k));
+  // Over the headline: a label names the page's section (栏目); any other line is the kicker (引题).
+  if (pre.length === 2) [a.column, a.kicker] = isLabel(pre[0]) ? pre : [null, `${pre[0]} ${pre[1]}`];
+  else if (pre.length === 1) {
+    if (isLabel(pre[0])) a.column = pre[0];
+    else a.kicker = pre[0];
+  }
+  s.i = found.headline[found.headline.length - 1] + 1;
+  const sub = subtitleAt(s, s.i);
+  if (sub) {
+    a.subtitle = sub;
+    s.i += 1;
+  }
+  readBylines(s, a.bylines);
+  return true;
+};
+
+// ── Inside an article ──────────────────────────────────────────────────────
+
+/** `## 小标题`: a Markdown subhead. */
+const markdownSubhead: Rule = (s) => {
+  const md = c.matchMarkdownHeading(s.line.text);
+  if (!md) return false;
+  s.pushBody('h', md.text, s.line, 'markdown-subhead');
+  s.i += 1;
+  return true;
+};
+
+/** `□本报记者 王芳` after the body: the byline printed at the end, which ends the article. */
+const byline: Rule = (s) => {
+  const a = s.article();
+  const found = c.matchMarkedByline(s.line.text);
+  if (!found || !a) return false;
+  a.bylines.push(...found);
+  if (a.paras.length) a.end = 'end-byline';
+  s.i += 1;
+  return true;
+};
+
+/** 小标题: a short line without sentence punctuation, followed by more text (a photo's gap right after means a cut paragraph). */
+const subhead: Rule = (s) => {
+  const t = s.line.text;
+  const n = s.i + 1;
+  const followsBody = s.has(n) && !c.matchMarkedByline(s.at(n)) && s.lines[n].gap < 2;
+  if (!s.article() || !followsBody || !((c.isSubheadLike(t) && !c.matchEndNames(t)) || c.isNumberedHeading(t))) return false;
+  s.pushBody('h', t, s.line, 'subhead');
+  s.i += 1;
+  return true;
+};
+
+const paragraph: Rule = (s) => {
+  s.pushBody('p', s.line.text, s.line, 'paragraph');
+  s.i += 1;
+  return true;
+};
+
+/** In the order they are tried: page conventions, photos, ends, new articles, then what an article holds. */
+export const RULES: ReadonlyArray<readonly [string, Rule]> = [
+  ['credits', credits],
+  ['page-number', pageNumber],
+  ['masthead', masthead],
+  ['photo-credit', photoCredit],
+  ['caption', caption],
+  ['end-marker', endMarker],
+  ['end-names', endNames],
+  ['markdown-heading', markdownHeading],
+  ['header', header],
+  ['markdown-subhead', markdownSubhead],
+  ['byline', byline],
+  ['loose-caption', looseCaption],
+  ['subhead', subhead],
+  ['paragraph', paragraph],
+];
