@@ -17,6 +17,8 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       // `_` marks what is left out on purpose (a rest destructuring that drops fields).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Chinese typography's full-width space (　) is text: allowed in strings, comments and patterns, not in code.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true }],
     },
   },
   { files: ['src/admin/**'], languageOptions: { globals: { ...globals.browser } } },

@@ -11,6 +11,7 @@ import { registerAdminRoutes } from './admin-api/routes';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensurePagePublication } from './bootstrap/page-publication';
 import { ensureStageCodes } from './bootstrap/stage-codes';
+import { ensureEntryLabels } from './newsroom/entry-label-store';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -28,6 +29,7 @@ export default {
     await ensurePagePublication(strapi);
     await ensureAdminFromEnv(strapi);
     await ensureAdminLabels(strapi);
+    await ensureEntryLabels(strapi);
     // Demo content on the first `npm run develop`; tests and production start empty.
     // BANMIAN_DEMO_CONTENT=false turns it off, =true turns it on anywhere.
     const demo = process.env.BANMIAN_DEMO_CONTENT;

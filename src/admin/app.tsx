@@ -4,6 +4,8 @@ import { SignoffPanel } from './signoff-panel';
 import { IssuePagesPanel } from './issue-pages-panel';
 import { File } from '@strapi/icons';
 import { translations } from './messages';
+import { zoneDatesToNewsroom } from './time-zone';
+import { readableListCells } from './list-cells';
 
 // The newsroom works in Chinese: a browser that has never chosen an admin
 // language opens the panel in 简体中文. Each user can still switch to English
@@ -11,6 +13,25 @@ import { translations } from './messages';
 const LANGUAGE_KEY = 'strapi-admin-language';
 if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
   window.localStorage.setItem(LANGUAGE_KEY, 'zh-Hans');
+}
+
+zoneDatesToNewsroom();
+
+/**
+ * No marketing on an editor's screen: Strapi's "Introducing the new Media Library"
+ * banner is shown until dismissed, a dismissal Strapi keeps in localStorage under
+ * a key scoped to the instance's uuid (from /admin/init). Dismissed here before
+ * the first screen, for the uuid the instance reports and for the values the key
+ * has while that is loading.
+ */
+const BANNERS = ['STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_false', 'STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_true'];
+const dismissBanners = (scope: string) => BANNERS.forEach((key) => window.localStorage.setItem(`${key}:${scope}`, 'true'));
+if (typeof window !== 'undefined') {
+  ['undefined', 'false'].forEach(dismissBanners);
+  fetch('/admin/init')
+    .then((r) => r.json())
+    .then((body) => dismissBanners(String(body?.data?.uuid)))
+    .catch(() => undefined);
 }
 
 export default {
@@ -22,6 +43,7 @@ export default {
   bootstrap(app: StrapiApp) {
     const cm = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
     cm.apis.addEditViewSidePanel([IssuePagesPanel, BroadsheetPanel, SignoffPanel]);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', readableListCells);
   },
   register(app: StrapiApp) {
     app.addMenuLink({

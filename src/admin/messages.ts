@@ -1,17 +1,24 @@
 import { useIntl } from 'react-intl';
 import zhHans from './translations/zh-Hans.json';
 import en from './translations/en.json';
+import strapiZhHans from './translations/strapi-zh-Hans.json';
 import { isMessageCode, languageOf, phrase, type Message, type MessageCode } from '../newsroom/messages';
 
 /**
  * The panels' own words, through react-intl: zh-Hans (the newsroom's) and en, one
  * JSON file each in ./translations, registered with the admin in app.tsx under the
  * `banmian.` prefix. The admin shows them in the user's interface language.
+ *
+ * ./translations/strapi-zh-Hans.json completes Strapi's own zh-Hans: the strings
+ * Strapi 5.54 ships only in English (the content manager's, the media library's,
+ * the home page's…), in the newsroom's words (稿件, 草稿/已发布, 新建), plus a few
+ * of Strapi's own Chinese strings reworded (内容管理器 → 内容管理). Keys are
+ * Strapi's, with their plugin prefix; English stays Strapi's own.
  */
 export type MessageId = keyof typeof zhHans;
 
 const prefixed = (messages: Record<string, string>) => Object.fromEntries(Object.entries(messages).map(([k, v]) => [`banmian.${k}`, v]));
-export const translations = { 'zh-Hans': prefixed(zhHans), en: prefixed(en) };
+export const translations = { 'zh-Hans': { ...strapiZhHans, ...prefixed(zhHans) }, en: prefixed(en) };
 
 /** `m('signoff.done', { label })`: a message in the user's language, falling back to zh-Hans. */
 export function useMessages() {

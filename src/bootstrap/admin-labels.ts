@@ -11,11 +11,12 @@ const LABELS: Record<string, Record<string, string>> = {
   'api::publication.publication': { name: '报刊名称', slug: '别名', email: '电子邮箱', masthead: '报头文字', issues: '各期' },
   'api::contributor.contributor': { name: '姓名/单位', kind: '类型', affiliation: '所属单位', slug: '别名', adminEmail: '后台账号邮箱' },
   'api::column.column': { name: '栏目名称', slug: '别名', description: '栏目说明' },
-  'api::issue.issue': { publication: '报刊', number: '期号', date: '出版日期', title: '本期标题', pages: '版面' },
+  'api::issue.issue': { publication: '报刊', number: '期号', date: '出版日期', title: '本期标题', pages: '版面', label: '显示名称' },
   'api::page.page': {
     issue: '所属期',
     number: '版号',
     name: '版名',
+    label: '版面',
     theme: '主题带',
     stage: '签字进度',
     credits: SIGN_ROLES.map((r) => SIGN_ROLE_LABEL[r]).join('/'),
@@ -24,6 +25,7 @@ const LABELS: Record<string, Record<string, string>> = {
   'api::article.article': {
     kicker: '引题',
     headline: '主题',
+    label: '显示名称',
     subtitle: '副题',
     slug: '别名',
     column: '栏目',
@@ -51,16 +53,46 @@ const LABELS: Record<string, Record<string, string>> = {
   'newsroom.byline': { role: '身份', contributors: '署名人' },
   'newsroom.photo': { image: '图片', caption: '图片说明', credit: '摄影/供图', creditRole: '身份', creditKind: '署名方式', position: '位置' },
   'newsroom.page-credits': { ...SIGN_ROLE_LABEL },
-  'newsroom.placement': { article: '稿件', order: '顺序', span: '栏宽（1–6）', lead: '头条' },
+  'newsroom.placement': { article: '稿件', order: '顺序', span: '栏宽（1–6）', lead: '头条', label: '摘要' },
 };
 
-// The field that names an entry in lists, titles and relation pickers. Strapi's
-// default is the first text field (an article's kicker); set only while it still is.
-const MAIN_FIELD: Record<string, string> = { 'api::article.article': 'headline', 'api::signoff.signoff': 'label' };
+// The field that names an entry in titles, relation pickers and chips, and a collapsed
+// placement: the derived `label` (src/newsroom/entry-labels.ts: 第12期（2024-07-05）,
+// 第3版 党建, 主题（栏目）, ①　头条　主题…（6栏）). Set only while it is still Strapi's
+// default (the first text field) or banmian's earlier choice, never over an admin's own.
+const MAIN_FIELD: Record<string, string> = {
+  'api::issue.issue': 'label',
+  'api::page.page': 'label',
+  'api::article.article': 'label',
+  'api::signoff.signoff': 'label',
+  'newsroom.placement': 'label',
+};
+const EARLIER_MAIN_FIELD: Record<string, string[]> = { 'api::article.article': ['headline'] };
+const replaceable = (strapi: Core.Strapi, uid: string, current: string | undefined) =>
+  current === undefined || current === 'id' || current === firstTextOf(strapi, uid) || (EARLIER_MAIN_FIELD[uid] ?? []).includes(current);
+
+// The columns of each list, in the order an editor reads them; set only while the list is still Strapi's default.
+const LIST: Record<string, string[]> = {
+  'api::issue.issue': ['number', 'date', 'title', 'publication'],
+  'api::page.page': ['number', 'name', 'issue', 'stage'],
+  'api::article.article': ['headline', 'column', 'updatedAt'],
+};
 
 // Not in the edit form: the importer's idempotence key, and a page's stage, which
 // only signatures move and which the 签字 side panel shows with its history.
-const HIDDEN: Record<string, string[]> = { 'api::article.article': ['importHash'], 'api::page.page': ['stage'] };
+// The derived labels are not edited either: they follow the fields they are made of.
+const HIDDEN: Record<string, string[]> = {
+  'api::article.article': ['importHash', 'label'],
+  'api::page.page': ['stage', 'label'],
+  'api::issue.issue': ['label'],
+  'newsroom.placement': ['label'],
+};
+
+/** Strapi's default list: `id`, then the first few fields of the type. */
+function isStrapiDefaultList(strapi: Core.Strapi, uid: string, list: string[]) {
+  const attrs = Object.keys((strapi.getModel(uid as any) as any)?.attributes ?? {});
+  return list[0] === 'id' && list.length <= 4 && list.slice(1).every((f) => attrs.slice(0, 6).includes(f));
+}
 
 const firstTextOf = (strapi: Core.Strapi, uid: string) =>
   Object.entries((strapi.getModel(uid as any) as any)?.attributes ?? {}).find(([, a]: any) => a.type === 'string')?.[0];
@@ -74,8 +106,7 @@ export async function ensureAdminLabels(strapi: Core.Strapi) {
     if (!conf?.metadatas) continue;
     let changed = false;
     const main = MAIN_FIELD[uid];
-    const firstText = firstTextOf(strapi, uid);
-    if (main && conf.settings?.mainField !== main && conf.settings?.mainField === firstText) {
+    if (main && conf.settings?.mainField !== main && replaceable(strapi, uid, conf.settings?.mainField)) {
       conf.settings.mainField = main;
       changed = true;
     }
@@ -83,10 +114,15 @@ export async function ensureAdminLabels(strapi: Core.Strapi) {
     for (const [attr, a] of Object.entries((strapi.getModel(uid as any) as any)?.attributes ?? {}) as Array<[string, any]>) {
       const target = a.type === 'relation' ? MAIN_FIELD[a.target] : undefined;
       const edit = conf.metadatas[attr]?.edit;
-      if (target && edit && edit.mainField !== target && edit.mainField === firstTextOf(strapi, a.target)) {
+      if (target && edit && edit.mainField !== target && replaceable(strapi, a.target, edit.mainField)) {
         edit.mainField = target;
         changed = true;
       }
+    }
+    const list = LIST[uid];
+    if (list && conf.layouts?.list && isStrapiDefaultList(strapi, uid, conf.layouts.list)) {
+      conf.layouts.list = list;
+      changed = true;
     }
     for (const attr of HIDDEN[uid] ?? []) {
       const meta = conf.metadatas[attr];

@@ -3,6 +3,7 @@ import { normaliseName, guessContributorKind } from './names';
 import { slugFor, uniqueSlug } from './slug';
 import { fieldRefusal } from './refusals';
 import { relationDocumentId } from './relation-value';
+import { refreshLabelsAfterWrite } from './entry-label-store';
 
 /**
  * Newsroom rules enforced on every write, whatever the entry point (REST, admin,
@@ -20,6 +21,8 @@ const SLUG_SOURCE: Record<string, string> = {
 };
 
 const WRITES = new Set(['create', 'update']);
+/** Types whose entries carry a derived `label` (entry-label-store.ts), and columns, which articles' labels name. */
+const LABELLED = new Set(['api::issue.issue', 'api::page.page', 'api::article.article', 'api::column.column']);
 
 async function existingRow(strapi: Core.Strapi, uid: string, documentId: string | undefined, locale: string | undefined, populate?: object) {
   if (!documentId) return null;
@@ -155,6 +158,10 @@ export function registerDocumentRules(strapi: Core.Strapi) {
       if (OWNER[c.uid]) await checkNumberUnique(strapi, c, OWNER[c.uid]);
       await applySlug(strapi, c);
     }
-    return next();
+    const result: any = await next();
+    if (LABELLED.has(c.uid) && (WRITES.has(c.action) || c.action === 'clone')) {
+      await refreshLabelsAfterWrite(strapi, c.uid, c.params.documentId ?? result?.documentId);
+    }
+    return result;
   });
 }

@@ -30,8 +30,12 @@ export type AdminUser = {
 const NAME = { select: ['documentId', 'name'] };
 type Signer = { documentId: string; name: string };
 
+const HAN_NAME = /^\p{Script=Han}+$/u;
+
 export function actorOfUser(user: AdminUser): Actor {
-  const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email;
+  // A Chinese name is family name first, without a space (王芳); others as Strapi shows them.
+  const chinese = user.firstname && user.lastname && HAN_NAME.test(user.firstname) && HAN_NAME.test(user.lastname);
+  const name = (chinese ? `${user.lastname}${user.firstname}` : [user.firstname, user.lastname].filter(Boolean).join(' ')) || user.username || user.email;
   return { name, email: user.email, roleCodes: (user.roles ?? []).map((r) => r.code) };
 }
 

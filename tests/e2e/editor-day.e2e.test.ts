@@ -159,14 +159,14 @@ describe("an editor's day", () => {
       await pickRelation(ed, 'column', '党建引领');
       await ed.locator('.CodeMirror').first().click();
       await ed.keyboard.type('今年以来，呼图壁县坚持党建引领产业发展。');
-      await ed.getByRole('button', { name: 'No entry yet. Click to add one' }).first().click();
+      await ed.getByRole('button', { name: '还没有条目，点击添加。' }).first().click();
       await ed.locator('input[name="bylines.0.role"]').fill('本报通讯员');
       await pickRelation(ed, 'bylines.0.contributors', '胡伟杰');
       await save(ed);
     });
 
     await step(ed, 'editor uploads a photo with its caption and credit', async () => {
-      await ed.getByRole('button', { name: 'No entry yet. Click to add one' }).first().click();
+      await ed.getByRole('button', { name: '还没有条目，点击添加。' }).first().click();
       await ed.getByRole('button', { name: '点击添加素材，或拖放一个素材到当前区域' }).click();
       const dialog = ed.getByRole('dialog');
       await dialog.getByRole('button', { name: '添加更多的素材' }).click();
@@ -212,7 +212,7 @@ describe("an editor's day", () => {
       await ed.locator('input[name=theme]').fill('奋进新征程 建功新时代');
       await pickRelation(ed, 'issue', '第12期');
       // The credits stay empty: signatures fill them.
-      await ed.getByRole('button', { name: 'No entry yet. Click to add one' }).last().click();
+      await ed.getByRole('button', { name: '还没有条目，点击添加。' }).last().click();
       await pickRelation(ed, 'placements.0.article', '福禄');
       await ed.locator('input[name="placements.0.span"]').fill('4');
       await save(ed);

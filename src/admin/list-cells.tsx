@@ -1,0 +1,36 @@
+import * as React from 'react';
+import { useIntl } from 'react-intl';
+import { StageBadge } from './stage-badge';
+import { SIGNOFF_ACTION_LABEL, SIGN_ROLE_LABEL, type SignoffAction, type SignRole } from '../newsroom/glossary';
+
+/**
+ * List cells in words, not stored codes: a page's 签字进度 and a history row's
+ * stages as coloured badges, its role and action as the newsroom says them, and
+ * the locales an entry exists in named in the interface language (Strapi's own
+ * cell appends an untranslatable "(default)"). Registered in app.tsx on the
+ * Content Manager's list hook.
+ */
+
+type Row = Record<string, unknown>;
+type Header = { name: string; cellFormatter?: (row: Row) => React.ReactNode };
+
+const Locales = ({ row }: { row: Row }) => {
+  const { locale } = useIntl();
+  const names = new Intl.DisplayNames([locale], { type: 'language' });
+  const codes = [row.locale, ...((row.localizations as Array<{ locale: string }> | undefined) ?? []).map((l) => l.locale)].filter(Boolean) as string[];
+  return <>{[...new Set(codes)].map((c) => names.of(c) ?? c).join(locale.startsWith('zh') ? '、' : ', ')}</>;
+};
+
+const CELLS: Record<string, (row: Row, name: string) => React.ReactNode> = {
+  stage: (row, name) => (row[name] ? <StageBadge stage={String(row[name])} /> : '-'),
+  fromStage: (row, name) => (row[name] ? <StageBadge stage={String(row[name])} /> : '-'),
+  toStage: (row, name) => (row[name] ? <StageBadge stage={String(row[name])} /> : '-'),
+  role: (row) => SIGN_ROLE_LABEL[row.role as SignRole] ?? String(row.role ?? '-'),
+  action: (row) => SIGNOFF_ACTION_LABEL[row.action as SignoffAction] ?? String(row.action ?? '-'),
+  locales: (row) => <Locales row={row} />,
+};
+
+export const readableListCells = ({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: unknown }) => ({
+  layout,
+  displayedHeaders: displayedHeaders.map((h) => (CELLS[h.name] ? { ...h, cellFormatter: (row: Row) => CELLS[h.name](row, h.name) } : h)),
+});
