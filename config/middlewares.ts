@@ -12,10 +12,14 @@ export default ({ env }) => {
     .map((o: string) => o.trim())
     .filter(Boolean);
   const explicit = origins.length > 0 && !origins.includes('*');
+  const storage =
+    env('UPLOAD_PROVIDER', 'local') === 's3' ? [env('S3_PUBLIC_URL', ''), env('S3_ENDPOINT', '')].filter(Boolean).map((u: string) => new URL(u).origin) : [];
+  const imageSources = ["'self'", 'data:', 'blob:', ...storage];
   return [
     'strapi::logger',
     'strapi::errors',
-    'strapi::security',
+    // The admin shows uploads from S3-compatible storage when UPLOAD_PROVIDER=s3.
+    { name: 'strapi::security', config: { contentSecurityPolicy: { useDefaults: true, directives: { 'img-src': imageSources, 'media-src': imageSources } } } },
     { name: 'strapi::cors', config: { origin: explicit ? origins : '*', credentials: explicit && env.bool('CORS_CREDENTIALS', false) } },
     'strapi::poweredBy',
     'strapi::query',
@@ -23,5 +27,7 @@ export default ({ env }) => {
     'strapi::session',
     'strapi::favicon',
     'strapi::public',
+    // Anonymous GETs of published content from memory (or Redis), with ETag/304: src/response-cache.
+    'global::response-cache',
   ];
 };

@@ -1,7 +1,30 @@
+/**
+ * Uploads on S3-compatible storage with UPLOAD_PROVIDER=s3 (several instances
+ * share it; README "More than one instance"), else on local disk (PUBLIC_DIR).
+ * S3_ENDPOINT is for S3-compatible servers (MinIO, Ceph, Aliyun OSS in S3 mode):
+ * path-style addressing, as those expect.
+ */
+const s3Provider = (env) => ({
+  provider: 'aws-s3',
+  providerOptions: {
+    baseUrl: env('S3_PUBLIC_URL', undefined),
+    s3Options: {
+      credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
+      region: env('S3_REGION', 'us-east-1'),
+      endpoint: env('S3_ENDPOINT', undefined),
+      forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', Boolean(env('S3_ENDPOINT'))),
+      params: { Bucket: env('S3_BUCKET') },
+    },
+  },
+});
+
 export default ({ env }) => ({
+  // OpenAPI for frontend developers comes later in this file's history; off until then.
+  documentation: { enabled: false },
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
   upload: {
     config: {
+      ...(env('UPLOAD_PROVIDER', 'local') === 's3' ? s3Provider(env) : {}),
       sizeLimit: 20 * 1024 * 1024,
       // Responsive formats for the broadsheet and for frontends.
       breakpoints: { large: 1600, medium: 960, small: 480 },

@@ -12,6 +12,7 @@ import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensurePagePublication } from './bootstrap/page-publication';
 import { ensureStageCodes } from './bootstrap/stage-codes';
 import { ensureEntryLabels } from './newsroom/entry-label-store';
+import { registerResponseCache, responseCacheOf } from './response-cache';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -19,6 +20,7 @@ export default {
     registerDocumentRules(strapi);
     registerSignoffRules(strapi);
     registerAdminRoutes(strapi);
+    registerResponseCache(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -36,5 +38,9 @@ export default {
     if (demo === 'true' || (demo !== 'false' && strapi.config.get('environment') === 'development')) {
       await seedDemoContent(strapi, { once: true });
     }
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await responseCacheOf(strapi)?.close();
   },
 };

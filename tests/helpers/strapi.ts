@@ -54,6 +54,9 @@ export async function startStrapi(env: Record<string, string> = {}): Promise<Tes
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
     LOG_LEVEL: 'error',
+    // Each file starts from the defaults; a file that turns the cache off or points it at Redis says so itself.
+    RESPONSE_CACHE: 'true',
+    REDIS_URL: '',
   });
   if (process.env.BANMIAN_TEST_DB === 'postgres') {
     const db = await createPgDatabase();

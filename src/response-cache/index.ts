@@ -1,0 +1,172 @@
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { cacheKey, isCacheable, tagsFor, type SchemaLinks } from './keys';
+import { MemoryStore, RedisStore, type CacheStore } from './store';
+
+/**
+ * The published-content response cache (README "Response cache"): anonymous GETs
+ * under /api are answered from the cache while no content they depend on has
+ * changed, with a strong ETag (304 on If-None-Match) and a Cache-Control a CDN
+ * can follow. Every database write to a content type bumps its tag — once the
+ * write's transaction has committed, so no reader can put back what it read
+ * just before — and a request that wrote anything returns only after its bumps
+ * are stored (in Redis too), so no answer older than the write is served after
+ * the write's response. Writes are seen at the database layer (lifecycles), not
+ * only through the Document Service: the sign-off chain, the derived labels and
+ * the media library also write rows directly.
+ */
+
+type Settings = { enabled: boolean; maxAge: number; staleWhileRevalidate: number; entries: number; redisUrl?: string };
+
+export function cacheSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const num = (v: string | undefined, d: number) => (v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : d);
+  return {
+    enabled: env.RESPONSE_CACHE !== 'false',
+    maxAge: num(env.RESPONSE_CACHE_MAX_AGE, 0),
+    staleWhileRevalidate: num(env.RESPONSE_CACHE_STALE_WHILE_REVALIDATE, 0),
+    entries: num(env.RESPONSE_CACHE_ENTRIES, 2000),
+    redisUrl: env.REDIS_URL || undefined,
+  };
+}
+
+/** Types whose rows can change a public answer. Admin users, sessions, tokens and Strapi's own tables cannot. */
+const relevant = (uid: string) =>
+  uid.startsWith('api::') ||
+  !uid.includes('::') ||
+  uid.startsWith('plugin::upload.') ||
+  uid.startsWith('plugin::i18n.') ||
+  /^plugin::users-permissions\.(permission|role)$/.test(uid);
+
+function schemaLinks(strapi: Core.Strapi): { links: SchemaLinks; plurals: Record<string, string> } {
+  const links: SchemaLinks = {};
+  const plurals: Record<string, string> = {};
+  const models: Array<[string, any]> = [...Object.entries(strapi.contentTypes), ...Object.entries(strapi.components)];
+  for (const [uid, model] of models) {
+    if (uid.startsWith('api::')) {
+      plurals[model.info.pluralName] = uid;
+      plurals[model.info.singularName] = uid;
+    }
+    links[uid] = Object.values(model.attributes ?? {}).flatMap((a: any) =>
+      a.type === 'relation' && a.target
+        ? [a.target]
+        : a.type === 'component'
+          ? [a.component]
+          : a.type === 'dynamiczone'
+            ? a.components
+            : a.type === 'media'
+              ? ['plugin::upload.file']
+              : [],
+    );
+  }
+  return { links, plurals };
+}
+
+export class ResponseCache {
+  readonly settings: Settings;
+  readonly store: CacheStore;
+  private schema?: { links: SchemaLinks; plurals: Record<string, string> };
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly strapi: Core.Strapi,
+    settings = cacheSettings(),
+  ) {
+    this.settings = settings;
+    this.store = settings.redisUrl ? new RedisStore(settings.redisUrl, settings.entries) : new MemoryStore(settings.entries);
+  }
+
+  /** Bumps a type's tag once its write is committed (at once if it already is). */
+  touched(uid: string) {
+    if (!relevant(uid)) return;
+    const bump = () => {
+      const p = this.store.bump([uid]).catch((error) => {
+        this.strapi.log.error(`response cache: cannot retire answers for ${uid}: ${error.message}`);
+      });
+      this.pending.add(p);
+      p.finally(() => this.pending.delete(p));
+    };
+    bump();
+    if (this.strapi.db.inTransaction()) this.strapi.db.transaction(async ({ onCommit }: any) => onCommit(bump));
+  }
+
+  /** Waits for the bumps under way: a write's response leaves only when its answers are retired everywhere. */
+  async settled() {
+    while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
+  private get cacheControl() {
+    const { maxAge, staleWhileRevalidate } = this.settings;
+    return `public, max-age=${maxAge}${staleWhileRevalidate ? `, stale-while-revalidate=${staleWhileRevalidate}` : ''}`;
+  }
+
+  middleware() {
+    return async (ctx: any, next: () => Promise<unknown>) => {
+      if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+        await next();
+        await this.settled();
+        return;
+      }
+      const cacheable = this.settings.enabled && isCacheable({ method: ctx.method, path: ctx.path, authorization: ctx.get('authorization'), query: ctx.query });
+      this.schema ??= schemaLinks(this.strapi);
+      const tags = cacheable ? tagsFor(ctx.path, this.schema.plurals, this.schema.links) : null;
+      if (!tags) return next();
+
+      const key = cacheKey(ctx.path, ctx.querystring);
+      // Read before anything else: an answer computed from older rows carries older versions.
+      const versions = await this.store.versions(tags);
+      const hit = await this.store.get(key);
+      if (hit && hit.versions.every((v, i) => v === versions[i])) return this.answer(ctx, hit.etag, hit.body, hit.type, 'hit');
+
+      await next();
+      const body = ctx.body;
+      if (ctx.status !== 200 || !body || typeof body !== 'object' || Buffer.isBuffer(body) || typeof body.pipe === 'function') return;
+      const text = JSON.stringify(body);
+      const etag = `"${crypto.createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
+      const type = 'application/json; charset=utf-8';
+      await this.store.set(key, { etag, body: text, type, tags, versions });
+      this.answer(ctx, etag, text, type, 'miss');
+    };
+  }
+
+  private answer(ctx: any, etag: string, body: string, type: string, state: 'hit' | 'miss') {
+    ctx.set('ETag', etag);
+    ctx.set('Cache-Control', this.cacheControl);
+    ctx.set('X-Banmian-Cache', state);
+    const wanted = String(ctx.get('if-none-match') || '')
+      .split(',')
+      .map((t) => t.trim());
+    if (wanted.includes(etag) || wanted.includes('*')) {
+      ctx.status = 304;
+      ctx.body = null;
+      return;
+    }
+    ctx.status = 200;
+    ctx.type = type;
+    ctx.body = body;
+  }
+
+  async close() {
+    await this.settled();
+    await this.store.close();
+  }
+}
+
+const caches = new WeakMap<Core.Strapi, ResponseCache>();
+
+/** One cache per Strapi instance: made in register, its lifecycles subscribed, closed on destroy. */
+export function registerResponseCache(strapi: Core.Strapi) {
+  const cache = new ResponseCache(strapi);
+  caches.set(strapi, cache);
+  const touched = (event: any) => cache.touched(event.model.uid);
+  strapi.db.lifecycles.subscribe({
+    afterCreate: touched,
+    afterCreateMany: touched,
+    afterUpdate: touched,
+    afterUpdateMany: touched,
+    afterDelete: touched,
+    afterDeleteMany: touched,
+  } as any);
+  return cache;
+}
+
+export const responseCacheOf = (strapi: Core.Strapi) => caches.get(strapi);
