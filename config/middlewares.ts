@@ -21,13 +21,14 @@ export default ({ env }) => {
     // The admin shows uploads from S3-compatible storage when UPLOAD_PROVIDER=s3.
     { name: 'strapi::security', config: { contentSecurityPolicy: { useDefaults: true, directives: { 'img-src': imageSources, 'media-src': imageSources } } } },
     { name: 'strapi::cors', config: { origin: explicit ? origins : '*', credentials: explicit && env.bool('CORS_CREDENTIALS', false) } },
+    // Anonymous GETs of published content from memory (or Redis), with ETag/304: src/response-cache.
+    // Early, so a cached answer skips the rest, but after CORS and the security headers, which it needs too.
+    'global::response-cache',
     'strapi::poweredBy',
     'strapi::query',
     'strapi::body',
     'strapi::session',
     'strapi::favicon',
     'strapi::public',
-    // Anonymous GETs of published content from memory (or Redis), with ETag/304: src/response-cache.
-    'global::response-cache',
   ];
 };

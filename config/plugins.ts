@@ -19,8 +19,21 @@ const s3Provider = (env) => ({
 });
 
 export default ({ env }) => ({
-  // OpenAPI for frontend developers comes later in this file's history; off until then.
-  documentation: { enabled: false },
+  // OpenAPI for frontend developers at /documentation (the tree described by src/newsroom/issue-tree-schema.ts).
+  documentation: {
+    enabled: true,
+    config: {
+      openapi: '3.0.0',
+      info: {
+        version: '1.0.0',
+        title: 'banmian 版面 API',
+        description: 'Published party-building issues, pages and articles. Anonymous calls see published content only; drafts need an API token.',
+        license: { name: 'MIT' },
+      },
+      // The content API only: not the users-permissions or upload plugins' routes.
+      'x-strapi-config': { plugins: [] },
+    },
+  },
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
   upload: {
     config: {

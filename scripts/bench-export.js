@@ -51,8 +51,8 @@ const ARTICLES = 5;
     );
     console.log('| run | seconds | pages/s | files written |');
     console.log('| --- | ---: | ---: | ---: |');
-    console.log(`| first export | ${first.seconds.toFixed(1)} | ${(pages / first.seconds).toFixed(1)} | ${first.written} |`);
-    console.log(`| re-export, nothing changed | ${again.seconds.toFixed(1)} | ${(pages / again.seconds).toFixed(1)} | ${again.written} |`);
+    console.log(`| first export | ${first.seconds.toFixed(2)} | ${(pages / first.seconds).toFixed(1)} | ${first.written} |`);
+    console.log(`| re-export, nothing changed | ${again.seconds.toFixed(2)} | ${(pages / again.seconds).toFixed(1)} | ${again.written} |`);
     console.log(`\nre-export speed-up: ${(first.seconds / again.seconds).toFixed(1)}×; peak RSS ${peak.toFixed(0)} MiB`);
   } finally {
     await dispose();

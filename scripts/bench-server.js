@@ -1,6 +1,6 @@
 // Child process of scripts/bench.js: boots banmian on a throw-away SQLite file,
 // generates an issue, listens on loopback and answers the parent's questions
-// (query counts, RSS) over IPC, so the load generator does not share its CPU or heap.
+// (query counts, RSS, CPU time) over IPC, so the load generator does not share its CPU or heap.
 const path = require('path');
 const { loadThrowawayStrapi } = require('./load-strapi');
 
@@ -25,6 +25,9 @@ const { loadThrowawayStrapi } = require('./load-strapi');
       process.send({ type: 'count', status: res.status, queries: queries - before });
     } else if (msg.type === 'rss') {
       process.send({ type: 'rss', rss: process.memoryUsage().rss });
+    } else if (msg.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send({ type: 'cpu', micros: user + system });
     } else if (msg.type === 'stop') {
       await dispose();
       process.exit(0);

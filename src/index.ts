@@ -13,6 +13,7 @@ import { ensurePagePublication } from './bootstrap/page-publication';
 import { ensureStageCodes } from './bootstrap/stage-codes';
 import { ensureEntryLabels } from './newsroom/entry-label-store';
 import { registerResponseCache, responseCacheOf } from './response-cache';
+import { TREE_PATH, TREE_SCHEMAS } from './newsroom/issue-tree-schema';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +22,11 @@ export default {
     registerSignoffRules(strapi);
     registerAdminRoutes(strapi);
     registerResponseCache(strapi);
+    // The tree endpoint in the OpenAPI document, with its real response schema.
+    strapi
+      .plugin('documentation')
+      ?.service('override')
+      .registerOverride({ paths: TREE_PATH, components: { schemas: TREE_SCHEMAS } });
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

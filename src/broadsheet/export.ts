@@ -9,11 +9,13 @@ import type { ImageIndex } from './view-model';
 import type { IssueTree } from '../newsroom/issue-tree';
 import { rendererFingerprint } from './render';
 import crypto from 'crypto';
+import { defaultLocale } from '../signoff/snapshots';
 
 /**
- * The exporter's thin edge: find the issue, load its tree through the Document
- * Service, read and resize its photos, then hand pure data to the renderer and
- * the files to writeSite. load → images → render → write.
+ * The exporter's thin edge: find the issue, skip everything when the database has
+ * not changed since the last export (contentStamp), else load its tree, read and
+ * resize its photos, then hand pure data to the renderer and the files to
+ * writeSite. load → images → render → write.
  */
 
 export type ExportOptions = {
@@ -45,16 +47,18 @@ export class ExportError extends NewsroomError {}
 
 /**
  * The site's manifest: a fingerprint of everything the output depends on (the
- * tree, the processed images, the templates and stylesheet). When it matches and
- * every listed file is still there, a re-export skips rendering altogether.
+ * tree, the processed images, the templates and stylesheet), and the database's
+ * change stamp when it was made. A re-export whose stamp, source and renderer
+ * are the same finds nothing to do without loading the tree; one whose stamp
+ * moved loads the tree and, when the fingerprint matches, still writes nothing.
  */
 const MANIFEST = '.banmian-export.json';
-type Manifest = { fingerprint: string; files: string[]; bytes: number };
+type Counts = { pages: number; articles: number; images: number };
+type Manifest = { fingerprint: string; files: string[]; bytes: number; stamp?: string; source?: string; renderer?: string; counts?: Counts };
 
-async function upToDate(outDir: string, fingerprint: string): Promise<Manifest | null> {
+async function readManifest(outDir: string): Promise<Manifest | null> {
   try {
     const manifest: Manifest = JSON.parse(await fs.readFile(path.join(outDir, MANIFEST), 'utf8'));
-    if (manifest.fingerprint !== fingerprint) return null;
     await Promise.all(manifest.files.map((f) => fs.stat(path.join(outDir, f))));
     return manifest;
   } catch {
@@ -62,29 +66,76 @@ async function upToDate(outDir: string, fingerprint: string): Promise<Manifest |
   }
 }
 
-export async function findIssueDocumentId(
-  strapi: Core.Strapi,
-  { issue, publication, locale, drafts }: Pick<ExportOptions, 'issue' | 'publication' | 'locale' | 'drafts'>,
-) {
-  const filters: Record<string, unknown> = { number: issue };
-  if (publication) {
-    const pub = await strapi.documents('api::publication.publication').findFirst({ filters: { slug: publication } });
-    if (!pub) throw new ExportError('export.noPublication', { slug: publication });
-    filters.publication = { documentId: pub.documentId };
-  }
-  const found = await strapi.documents('api::issue.issue').findMany({
-    filters,
-    locale,
-    status: drafts ? 'draft' : 'published',
-    populate: { publication: { fields: ['slug', 'name'] } } as any,
+/** The tables an exported issue is read from (its tree and its photos). */
+const STAMPED = [
+  'api::issue.issue',
+  'api::page.page',
+  'api::article.article',
+  'api::column.column',
+  'api::contributor.contributor',
+  'api::publication.publication',
+  'plugin::upload.file',
+];
+
+/**
+ * The database's change stamp, in one query: each table's row count and latest
+ * update. Any write to what a tree reads raises a latest update (an insert or an
+ * edit) or changes a count (a delete); component rows are written with their
+ * owner, whose update time moves. Global, not per issue: cheaper than following
+ * an issue's relations, and exact when nothing changed, which is what it is for.
+ */
+export async function contentStamp(strapi: Core.Strapi): Promise<string> {
+  const parts = STAMPED.map((uid) =>
+    strapi.db
+      .getConnection(strapi.db.metadata.get(uid).tableName)
+      .select(strapi.db.connection.raw('? as uid', [uid]))
+      .count({ n: '*' })
+      .max({ at: 'updated_at' }),
+  );
+  const rows: any[] = await parts[0].unionAll(parts.slice(1));
+  const at = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v ?? ''));
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify(rows.map((r) => [r.uid, Number(r.n), at(r.at)]).sort()))
+    .digest('hex');
+}
+
+/** Where an issue's site goes by default, and what it is, from one light query. */
+async function issueHeader(strapi: Core.Strapi, documentId: string, locale: string | undefined, drafts: boolean | undefined) {
+  const row: any = await strapi.db.query('api::issue.issue').findOne({
+    where: { documentId, ...(locale ? { locale } : {}), publishedAt: drafts ? { $null: true } : { $notNull: true } },
+    select: ['number'],
+    populate: { publication: { select: ['slug'] } },
   });
+  return row ? { number: row.number as number, slug: (row.publication?.slug as string | undefined) ?? '' } : null;
+}
+
+/** The issue an export names by number (and publication), read with plain queries: re-exports ask this for every issue. */
+export async function findIssueDocumentId(strapi: Core.Strapi, options: Pick<ExportOptions, 'issue' | 'publication' | 'locale' | 'drafts'>) {
+  return (await locateIssue(strapi, options)).documentId;
+}
+
+async function locateIssue(strapi: Core.Strapi, { issue, publication, locale, drafts }: Pick<ExportOptions, 'issue' | 'publication' | 'locale' | 'drafts'>) {
+  const where: Record<string, unknown> = {
+    number: issue,
+    locale: locale ?? (await defaultLocale(strapi)),
+    publishedAt: drafts ? { $null: true } : { $notNull: true },
+  };
+  if (publication) {
+    const pub: any = await strapi.db.query('api::publication.publication').findOne({ where: { slug: publication }, select: ['documentId'] });
+    if (!pub) throw new ExportError('export.noPublication', { slug: publication });
+    where.publication = { documentId: pub.documentId };
+  }
+  const found: any[] = await strapi.db
+    .query('api::issue.issue')
+    .findMany({ where, select: ['documentId', 'number'], populate: { publication: { select: ['slug'] } } });
   if (found.length === 0) {
     throw new ExportError('export.notFound', { issue: issue!, publication, drafts: Boolean(drafts) });
   }
   if (found.length > 1) {
     throw new ExportError('export.severalPublications', { issue: issue!, slugs: found.map((i: any) => i.publication?.slug) });
   }
-  return found[0].documentId as string;
+  return { documentId: found[0].documentId as string, number: found[0].number as number, slug: (found[0].publication?.slug as string | undefined) ?? '' };
 }
 
 async function readImageSource(strapi: Core.Strapi, url: string): Promise<Buffer> {
@@ -135,8 +186,38 @@ export function defaultOutDir(strapi: Core.Strapi, tree: IssueTree) {
 
 export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): Promise<ExportSummary> {
   const started = process.hrtime.bigint();
+  const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   options.onStep?.({ phase: 'load', done: 0, total: 1 });
-  const tree = await loadExportTree(strapi, options);
+
+  // Nothing changed since the last export to this folder? Then not even the tree is loaded.
+  const located = options.documentId ? null : await locateIssue(strapi, options);
+  const documentId = options.documentId ?? located!.documentId;
+  const header = located ?? (await issueHeader(strapi, documentId, options.locale, options.drafts));
+  const source = JSON.stringify({ documentId, locale: options.locale ?? null, drafts: Boolean(options.drafts), maxPixels: options.maxPixels ?? null });
+  const stamp = await contentStamp(strapi);
+  if (header) {
+    const outDir = path.resolve(options.outDir ?? path.join(strapi.dirs.app.root, 'exports', header.slug || 'publication', String(header.number)));
+    const last = await readManifest(outDir);
+    if (last?.counts && last.stamp === stamp && last.source === source && last.renderer === rendererFingerprint()) {
+      const files = last.files.length + 1;
+      options.onStep?.({ phase: 'write', done: files, total: files });
+      return {
+        written: 0,
+        unchanged: files,
+        removed: 0,
+        bytes: last.bytes,
+        files,
+        outDir,
+        publication: header.slug,
+        issue: header.number,
+        ...last.counts,
+        resized: 0,
+        seconds: seconds(),
+      };
+    }
+  }
+
+  const tree = await loadExportTree(strapi, { ...options, documentId });
   options.onStep?.({ phase: 'load', done: 1, total: 1 });
   const cacheDir = options.cacheDir ?? path.join(strapi.dirs.app.root, '.cache', 'broadsheet', 'images');
   const images = await processTreeImages(strapi, tree, cacheDir, options.maxPixels, options.onStep);
@@ -145,14 +226,23 @@ export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): 
     .createHash('sha256')
     .update(JSON.stringify({ tree, images: [...images.index.entries()], renderer: rendererFingerprint() }))
     .digest('hex');
-  const current = await upToDate(outDir, fingerprint);
+  const counts: Counts = {
+    pages: tree.pages.length,
+    articles: new Set(tree.pages.flatMap((p) => p.placements.map((pl) => pl.article.documentId))).size,
+    images: images.index.size,
+  };
+  const manifest = (files: string[], bytes: number) =>
+    `${JSON.stringify({ fingerprint, files, bytes, stamp, source, renderer: rendererFingerprint(), counts }, null, 1)}\n`;
+  const current = await readManifest(outDir);
   let written: WriteResult;
-  if (current) {
+  if (current?.fingerprint === fingerprint) {
+    // The same site: only the manifest learns the new stamp, so the next re-export is quick again.
+    await fs.writeFile(path.join(outDir, MANIFEST), manifest(current.files, current.bytes));
     written = { written: 0, unchanged: current.files.length + 1, removed: 0, bytes: current.bytes, files: current.files.length + 1 };
   } else {
     const files = buildSiteFiles(tree, images.index, images.files);
     const bytes = [...files.values()].reduce((n, d) => n + Buffer.byteLength(d), 0);
-    files.set(MANIFEST, `${JSON.stringify({ fingerprint, files: [...files.keys()], bytes }, null, 1)}\n`);
+    files.set(MANIFEST, manifest([...files.keys()], bytes));
     options.onStep?.({ phase: 'render', done: files.size, total: files.size });
     written = await writeSite(outDir, files, { manifest: MANIFEST });
   }
@@ -162,10 +252,8 @@ export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): 
     outDir,
     publication: tree.publication?.slug ?? '',
     issue: tree.number,
-    pages: tree.pages.length,
-    articles: new Set(tree.pages.flatMap((p) => p.placements.map((pl) => pl.article.documentId))).size,
-    images: images.index.size,
+    ...counts,
     resized: images.resized,
-    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    seconds: seconds(),
   };
 }

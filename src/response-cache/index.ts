@@ -120,15 +120,15 @@ export class ResponseCache {
       await next();
       const body = ctx.body;
       if (ctx.status !== 200 || !body || typeof body !== 'object' || Buffer.isBuffer(body) || typeof body.pipe === 'function') return;
-      const text = JSON.stringify(body);
-      const etag = `"${crypto.createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
+      const bytes = Buffer.from(JSON.stringify(body));
+      const etag = `"${crypto.createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`;
       const type = 'application/json; charset=utf-8';
-      await this.store.set(key, { etag, body: text, type, tags, versions });
-      this.answer(ctx, etag, text, type, 'miss');
+      await this.store.set(key, { etag, body: bytes, type, tags, versions });
+      this.answer(ctx, etag, bytes, type, 'miss');
     };
   }
 
-  private answer(ctx: any, etag: string, body: string, type: string, state: 'hit' | 'miss') {
+  private answer(ctx: any, etag: string, body: Buffer, type: string, state: 'hit' | 'miss') {
     ctx.set('ETag', etag);
     ctx.set('Cache-Control', this.cacheControl);
     ctx.set('X-Banmian-Cache', state);

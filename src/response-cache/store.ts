@@ -13,7 +13,8 @@ import Redis from 'ioredis';
  *    request, so an instance never serves an answer another has retired.
  */
 
-export type CachedAnswer = { etag: string; body: string; type: string; tags: string[]; versions: number[] };
+/** `body`: the answer's bytes, ready to send (no conversion per request). */
+export type CachedAnswer = { etag: string; body: Buffer; type: string; tags: string[]; versions: number[] };
 
 export interface CacheStore {
   versions(tags: string[]): Promise<number[]>;
@@ -76,13 +77,14 @@ export class RedisStore implements CacheStore {
     if (near) return near;
     const raw: string | null = await this.client.get(`${PREFIX}:a:${key}`);
     if (!raw) return undefined;
-    const answer = JSON.parse(raw) as CachedAnswer;
+    const stored = JSON.parse(raw);
+    const answer: CachedAnswer = { ...stored, body: Buffer.from(stored.body, 'base64') };
     await this.local.set(key, answer);
     return answer;
   }
   async set(key: string, answer: CachedAnswer) {
     await this.local.set(key, answer);
-    await this.client.set(`${PREFIX}:a:${key}`, JSON.stringify(answer), 'EX', ANSWER_TTL);
+    await this.client.set(`${PREFIX}:a:${key}`, JSON.stringify({ ...answer, body: answer.body.toString('base64') }), 'EX', ANSWER_TTL);
   }
   async bump(tags: string[]) {
     const multi = this.client.multi();

@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { runScript } from '../helpers/cli';
 import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
 import { seedDemoContent } from '../../src/seed/seed';
-import { exportIssue } from '../../src/broadsheet/export';
+import { contentStamp, exportIssue } from '../../src/broadsheet/export';
 import { makeIssue } from '../../src/seed/generate-issue';
 import { pagesCarrying } from '../../src/signoff/publication';
 import { pageStatus, signOffPage } from '../../src/signoff/service';
@@ -49,6 +49,23 @@ describe('exportIssue against the seeded demo issue', () => {
     const summary = await exportIssue(t.strapi, { issue: 12, outDir: out, cacheDir });
     expect(summary).toMatchObject({ written: 0, resized: 0, unchanged: summary.files });
     expect(fs.readFileSync(path.join(out, 'print.html')).equals(before)).toBe(true);
+  });
+
+  it('does not even load the tree when the database has not changed since (its change stamp)', async () => {
+    const loads = t.queries();
+    await exportIssue(t.strapi, { issue: 12, outDir: path.join(tmp, 'fresh'), cacheDir });
+    const full = t.queries() - loads;
+    const quick = t.queries();
+    const summary = await exportIssue(t.strapi, { issue: 12, outDir: path.join(tmp, 'fresh'), cacheDir });
+    expect(summary).toMatchObject({ written: 0, pages: 1, articles: 4, images: 2 });
+    expect(t.queries() - quick).toBeLessThan(full / 2);
+    // A write elsewhere moves the stamp: the tree is loaded again, found the same, and nothing is written.
+    await t.strapi.documents('api::column.column').create({ data: { name: '别处的新栏目' } as any });
+    const again = t.queries();
+    expect((await exportIssue(t.strapi, { issue: 12, outDir: path.join(tmp, 'fresh'), cacheDir })).written).toBe(0);
+    expect(t.queries() - again).toBeGreaterThanOrEqual(full / 2);
+    const last = JSON.parse(fs.readFileSync(path.join(tmp, 'fresh', '.banmian-export.json'), 'utf8'));
+    expect(last.stamp).toBe(await contentStamp(t.strapi));
   });
 
   it('exports an edit: only the changed files are written', async () => {

@@ -41,7 +41,7 @@ describe('response cache: what may be cached, under which key, depending on what
     // A reader reads the versions, a writer bumps, then the reader stores what it computed from older rows…
     const seen = await store.versions(tags);
     await store.bump(tags);
-    await store.set('/api/articles', { etag: '"x"', body: '{}', type: 'application/json', tags, versions: seen });
+    await store.set('/api/articles', { etag: '"x"', body: Buffer.from('{}'), type: 'application/json', tags, versions: seen });
     // …and that answer can never be served.
     expect((await store.versions(tags)).every((v, i) => v === seen[i])).toBe(false);
   });

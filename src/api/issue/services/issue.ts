@@ -1,56 +1,72 @@
 import { factories } from '@strapi/strapi';
 import { placedArticleIds, shapeIssueTree, type IssueTree } from '../../../newsroom/issue-tree';
 
-// The populate trees as plain data, so the response shape reads at a glance.
-const ISSUE_POPULATE = {
-  publication: { fields: ['name', 'slug', 'email'] },
+// What the tree reads, as plain data (entity-manager populate: the rows and fields
+// named here, nothing else).
+const NAME = { select: ['name'] };
+const issuePopulate = (published: object) => ({
+  publication: { select: ['name', 'slug', 'email'] },
   pages: {
-    fields: ['number', 'name', 'theme'],
+    select: ['number', 'name', 'theme'],
+    where: published,
     populate: {
-      credits: { populate: { editor: { fields: ['name'] }, layout: { fields: ['name'] }, proofreader: { fields: ['name'] } } },
-      placements: { populate: { article: { fields: ['documentId'] } } },
+      credits: { populate: { editor: NAME, layout: NAME, proofreader: NAME } },
+      placements: { select: ['order', 'span', 'lead'], populate: { article: { select: ['documentId'] } } },
     },
   },
-} as const;
+});
 
 export const ARTICLE_POPULATE = {
-  column: { fields: ['name', 'slug'] },
-  bylines: { populate: { contributors: { fields: ['name', 'kind'] } } },
-  photos: { populate: { image: true, credit: { fields: ['name'] } } },
+  column: { select: ['name', 'slug'] },
+  bylines: { select: ['role'], populate: { contributors: { select: ['name', 'kind'] } } },
+  photos: {
+    select: ['caption', 'creditRole', 'creditKind', 'position'],
+    populate: { image: { select: ['url', 'width', 'height', 'formats', 'alternativeText'] }, credit: NAME },
+  },
 } as const;
+const ARTICLE_FIELDS = ['documentId', 'locale', 'slug', 'kicker', 'headline', 'subtitle', 'body', 'source', 'suppliedBy', 'authorNote'];
 
 export type TreeRequest = { documentId: string; locale?: string; status?: 'published' | 'draft' };
 export type TreeResult = { tree: IssueTree; locale: string; requestedLocale: string; fallback: boolean } | null;
 
 export default factories.createCoreService('api::issue.issue', ({ strapi }) => ({
   /**
-   * The whole issue in a fixed number of queries: one populate for the issue,
-   * its pages and placements, one batched fetch of every placed article. The
-   * count does not grow with the number of articles.
-   * When the issue has no version in the requested locale, the default
-   * locale's version is served and `fallback` says so.
+   * The whole issue in a fixed number of queries, whatever its size: the issue
+   * with its publication, pages, credits and placements, then every placed
+   * article with its column, bylines and photos. Read through the entity manager
+   * (strapi.db.query), which fetches exactly the rows and fields named above; the
+   * Document Service's generic populate and its per-request middlewares cost most
+   * of a request. Only the version asked for is read: published rows (or drafts)
+   * at every level, which is what the public-read rules ask of the Document Service.
+   * When the issue has no version in the requested locale, the default locale's
+   * version is served and `fallback` says so.
    */
   async loadTree({ documentId, locale, status = 'published' }: TreeRequest): Promise<TreeResult> {
     const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
     const requestedLocale = locale || defaultLocale;
-    const issues = strapi.documents('api::issue.issue');
+    const version = status === 'published' ? { publishedAt: { $notNull: true } } : { publishedAt: { $null: true } };
+    const issues = strapi.db.query('api::issue.issue');
+    const find = (l: string) =>
+      issues.findOne({
+        where: { documentId, locale: l, ...version },
+        select: ['documentId', 'locale', 'number', 'date', 'title'],
+        populate: issuePopulate(version) as any,
+      });
 
     let servedLocale = requestedLocale;
-    let issue = await issues.findOne({ documentId, locale: requestedLocale, status, populate: ISSUE_POPULATE as any });
+    let issue: any = await find(requestedLocale);
     if (!issue && requestedLocale !== defaultLocale) {
       servedLocale = defaultLocale;
-      issue = await issues.findOne({ documentId, locale: defaultLocale, status, populate: ISSUE_POPULATE as any });
+      issue = await find(defaultLocale);
     }
     if (!issue) return null;
 
     const ids = placedArticleIds(issue);
     const articles = ids.length
-      ? await strapi.documents('api::article.article').findMany({
-          filters: { documentId: { $in: ids } },
-          locale: servedLocale,
-          status,
+      ? await strapi.db.query('api::article.article').findMany({
+          where: { documentId: { $in: ids }, locale: servedLocale, ...version },
+          select: ARTICLE_FIELDS,
           populate: ARTICLE_POPULATE as any,
-          limit: ids.length,
         })
       : [];
     const byId = new Map(articles.map((a: any) => [a.documentId, a]));
