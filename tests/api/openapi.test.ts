@@ -43,7 +43,7 @@ describe('OpenAPI', () => {
       JSON.parse(JSON.stringify(schemas), (_k, v) =>
         v && typeof v === 'object' && v.nullable ? { anyOf: [{ ...v, nullable: undefined }, { type: 'null' }] } : v,
       );
-    const strict = new Ajv({ strict: false, allErrors: true });
+    const strict = new Ajv({ strict: false, allErrors: true, formats: { date: /^\d{4}-\d{2}-\d{2}$/ } });
     strict.addSchema({ components: { schemas: asJsonSchema(doc.components.schemas) } }, 'openapi.json');
     const check = strict.compile({ $ref: 'openapi.json#/components/schemas/IssueTreeResponse' });
 

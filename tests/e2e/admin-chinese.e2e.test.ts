@@ -124,6 +124,11 @@ describe('the editor’s admin in Chinese', () => {
     const zh = '?plugins[i18n][locale]=zh-Hans';
     const found: Record<string, string[]> = {};
     const check = async (screen: string) => {
+      // A screen is read once it has loaded: spinners (the design system's, which says "Loading" and cannot be translated) are gone.
+      await page.waitForLoadState('networkidle');
+      await page
+        .waitForFunction(() => !document.querySelector('[aria-busy="true"], [role="progressbar"]'), undefined, { timeout: 15000 })
+        .catch(() => undefined);
       const words = englishIn(await visibleText(page));
       if (words.length) found[screen] = words;
     };
@@ -184,6 +189,7 @@ describe('the editor’s admin in Chinese', () => {
     await step(page, '媒体库', async () => {
       await page.goto(`${session.base}/admin/plugins/upload`);
       await page.locator('img').first().waitFor({ timeout: 30000 });
+      await page.waitForFunction(() => [...document.images].every((i) => i.complete), undefined, { timeout: 30000 });
       await check('媒体库');
     });
 
