@@ -34,10 +34,12 @@ async function load(url, headers = {}) {
   return result;
 }
 
+// The servers run the build as `npm start` does: compiled once here, not by each server
+// (the TypeScript compiler would stay in the server's memory and inflate its RSS).
 const startServer = (cache) =>
   fork(path.join(__dirname, 'bench-server.js'), [JSON.stringify(SHAPE)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, RESPONSE_CACHE: cache ? 'true' : 'false', REDIS_URL: '' },
+    env: { ...process.env, RESPONSE_CACHE: cache ? 'true' : 'false', REDIS_URL: '', BANMIAN_DIST_READY: '1' },
   });
 
 /** Loads `path` on `child`'s server and reads its CPU time and RSS around the run. */
@@ -51,6 +53,7 @@ async function measure(child, base, name, path, headers = {}, queries = null) {
 }
 
 (async () => {
+  await require('@strapi/strapi').compileStrapi({ appDir: path.resolve(__dirname, '..') });
   const rows = [];
   // 1. banmian with the response cache off: every request builds its answer.
   const cold = startServer(false);
