@@ -102,8 +102,11 @@ export class ResponseCache {
   middleware() {
     return async (ctx: any, next: () => Promise<unknown>) => {
       if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
-        await next();
-        await this.settled();
+        try {
+          await next();
+        } finally {
+          await this.settled();
+        }
         return;
       }
       const cacheable = this.settings.enabled && isCacheable({ method: ctx.method, path: ctx.path, authorization: ctx.get('authorization'), query: ctx.query });
