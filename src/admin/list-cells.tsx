@@ -21,10 +21,12 @@ const Locales = ({ row }: { row: Row }) => {
   return <>{[...new Set(codes)].map((c) => names.of(c) ?? c).join(locale.startsWith('zh') ? '、' : ', ')}</>;
 };
 
+const badge = (row: Row, name: string) => (row[name] ? <StageBadge stage={String(row[name])} /> : '-');
+
 const CELLS: Record<string, (row: Row, name: string) => React.ReactNode> = {
-  stage: (row, name) => (row[name] ? <StageBadge stage={String(row[name])} /> : '-'),
-  fromStage: (row, name) => (row[name] ? <StageBadge stage={String(row[name])} /> : '-'),
-  toStage: (row, name) => (row[name] ? <StageBadge stage={String(row[name])} /> : '-'),
+  stage: badge,
+  fromStage: badge,
+  toStage: badge,
   role: (row) => SIGN_ROLE_LABEL[row.role as SignRole] ?? String(row.role ?? '-'),
   action: (row) => SIGNOFF_ACTION_LABEL[row.action as SignoffAction] ?? String(row.action ?? '-'),
   locales: (row) => <Locales row={row} />,

@@ -10,6 +10,7 @@ import type { IssueTree } from '../newsroom/issue-tree';
 import { rendererFingerprint } from './render';
 import crypto from 'crypto';
 import { defaultLocale } from '../signoff/snapshots';
+import { versionRows } from '../newsroom/public-filters';
 
 /**
  * The exporter's thin edge: find the issue, skip everything when the database has
@@ -103,7 +104,7 @@ export async function contentStamp(strapi: Core.Strapi): Promise<string> {
 /** Where an issue's site goes by default, and what it is, from one light query. */
 async function issueHeader(strapi: Core.Strapi, documentId: string, locale: string | undefined, drafts: boolean | undefined) {
   const row: any = await strapi.db.query('api::issue.issue').findOne({
-    where: { documentId, ...(locale ? { locale } : {}), publishedAt: drafts ? { $null: true } : { $notNull: true } },
+    where: { documentId, ...(locale ? { locale } : {}), ...versionRows(drafts ? 'draft' : 'published') },
     select: ['number'],
     populate: { publication: { select: ['slug'] } },
   });
@@ -119,7 +120,7 @@ async function locateIssue(strapi: Core.Strapi, { issue, publication, locale, dr
   const where: Record<string, unknown> = {
     number: issue,
     locale: locale ?? (await defaultLocale(strapi)),
-    publishedAt: drafts ? { $null: true } : { $notNull: true },
+    ...versionRows(drafts ? 'draft' : 'published'),
   };
   if (publication) {
     const pub: any = await strapi.db.query('api::publication.publication').findOne({ where: { slug: publication }, select: ['documentId'] });
@@ -180,8 +181,9 @@ export async function loadExportTree(strapi: Core.Strapi, options: Pick<ExportOp
   return result.tree as IssueTree;
 }
 
-export function defaultOutDir(strapi: Core.Strapi, tree: IssueTree) {
-  return path.join(strapi.dirs.app.root, 'exports', tree.publication?.slug || 'publication', String(tree.number));
+/** exports/<publication slug>/<issue number> in the project folder, unless --out says otherwise. */
+export function defaultOutDir(strapi: Core.Strapi, issue: { slug?: string | null; number: number }) {
+  return path.join(strapi.dirs.app.root, 'exports', issue.slug || 'publication', String(issue.number));
 }
 
 export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): Promise<ExportSummary> {
@@ -196,7 +198,7 @@ export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): 
   const source = JSON.stringify({ documentId, locale: options.locale ?? null, drafts: Boolean(options.drafts), maxPixels: options.maxPixels ?? null });
   const stamp = await contentStamp(strapi);
   if (header) {
-    const outDir = path.resolve(options.outDir ?? path.join(strapi.dirs.app.root, 'exports', header.slug || 'publication', String(header.number)));
+    const outDir = path.resolve(options.outDir ?? defaultOutDir(strapi, header));
     const last = await readManifest(outDir);
     if (last?.counts && last.stamp === stamp && last.source === source && last.renderer === rendererFingerprint()) {
       const files = last.files.length + 1;
@@ -221,7 +223,7 @@ export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): 
   options.onStep?.({ phase: 'load', done: 1, total: 1 });
   const cacheDir = options.cacheDir ?? path.join(strapi.dirs.app.root, '.cache', 'broadsheet', 'images');
   const images = await processTreeImages(strapi, tree, cacheDir, options.maxPixels, options.onStep);
-  const outDir = path.resolve(options.outDir ?? defaultOutDir(strapi, tree));
+  const outDir = path.resolve(options.outDir ?? defaultOutDir(strapi, { slug: tree.publication?.slug, number: tree.number }));
   const fingerprint = crypto
     .createHash('sha256')
     .update(JSON.stringify({ tree, images: [...images.index.entries()], renderer: rendererFingerprint() }))

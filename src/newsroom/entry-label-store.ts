@@ -39,14 +39,15 @@ export async function refreshPageLabels(strapi: Core.Strapi, where: Where = {}) 
   await setIfChanged(strapi, PLACEMENT, placements, (p) => placementLabel({ ...p, headline: p.article?.headline }));
 }
 
-export async function refreshArticleLabels(strapi: Core.Strapi, where: Where = {}) {
+/** `placements`: also the placements showing these articles (not when every page is refreshed next anyway). */
+export async function refreshArticleLabels(strapi: Core.Strapi, where: Where = {}, { placements = true } = {}) {
   const rows: any[] = await strapi.db
     .query(ARTICLE)
     .findMany({ where, select: ['id', 'documentId', 'headline', 'label'], populate: { column: { select: ['name'] } } });
   await setIfChanged(strapi, ARTICLE, rows, articleLabel);
   // Placements name their article's headline.
   const ids = [...new Set(rows.map((r) => r.documentId as string))];
-  if (ids.length && Object.keys(where).length) await refreshPageLabels(strapi, { placements: { article: { documentId: { $in: ids } } } });
+  if (ids.length && placements) await refreshPageLabels(strapi, { placements: { article: { documentId: { $in: ids } } } });
 }
 
 /** After a write through the Document Service: the labels it can have changed. */
@@ -61,6 +62,6 @@ export async function refreshLabelsAfterWrite(strapi: Core.Strapi, uid: string, 
 /** On start: every label, for databases made before labels existed (or changed by hand). */
 export async function ensureEntryLabels(strapi: Core.Strapi) {
   await refreshIssueLabels(strapi);
-  await refreshArticleLabels(strapi);
+  await refreshArticleLabels(strapi, {}, { placements: false });
   await refreshPageLabels(strapi);
 }

@@ -71,6 +71,12 @@ export const PERSON_ROLES = BYLINE_ROLES.filter((r) => /记者|通讯员|评论�
 export const PHOTO_CREDIT_KINDS = ['摄', '供图', '提供'] as const;
 export type PhotoCreditKind = (typeof PHOTO_CREDIT_KINDS)[number];
 
+/** `编辑签字`: a signature, as its button and the refusals name it. */
+export const signatureName = (role: SignRole) => `${SIGN_ROLE_LABEL[role]}签字`;
+
+/** `第12期第3版` (or `第3版` when the issue is not known): how the newsroom names a page. */
+export const pageName = (issue: number | null | undefined, page: number | null | undefined) => `${issue != null ? `第${issue}期` : ''}第${page ?? '?'}版`;
+
 /** `编辑/王芳`: one credit as printed (without the □ mark). */
 export const creditText = (role: SignRole, name: string) => `${SIGN_ROLE_LABEL[role]}/${name}`;
 

@@ -7,7 +7,7 @@
  * Pure: the admin bundle imports it as well.
  */
 
-import { SIGN_ROLE_LABEL, STAGE_LABEL, type SignRole, type Stage } from './glossary';
+import { SIGN_ROLE_LABEL, STAGE_LABEL, pageName, signatureName, type SignRole, type Stage } from './glossary';
 
 export type Surface = 'zh-Hans' | 'en' | 'cli';
 export type Language = Exclude<Surface, 'cli'>;
@@ -16,7 +16,7 @@ type PageRef = { issue?: number | null; number: number | null };
 type Wording<P> = { status: 400 | 403 | 404; zh: (p: P) => string; en: (p: P) => string; cli?: (p: P) => string };
 const define = <P>(w: Wording<P>) => w;
 
-const zhPage = (p: PageRef) => `${p.issue != null ? `第${p.issue}期` : ''}第${p.number ?? '?'}版`;
+const zhPage = (p: PageRef) => pageName(p.issue, p.number);
 const enPage = (p: PageRef) => `${p.issue != null ? `issue ${p.issue} ` : ''}page ${p.number ?? '?'}`;
 const zhRoles = (roles: SignRole[]) => roles.map((r) => SIGN_ROLE_LABEL[r]).join('、');
 const enRoles = (roles: SignRole[]) => `the ${roles.join(', ')} signature${roles.length > 1 ? 's' : ''}`;
@@ -52,7 +52,7 @@ export const MESSAGES = {
   // Sign-off and publication (src/signoff).
   'sign.roleNotHeld': define<{ role: SignRole }>({
     status: 403,
-    zh: (p) => `只有「${SIGN_ROLE_LABEL[p.role]}」角色（或超级管理员）可以${SIGN_ROLE_LABEL[p.role]}签字；你的账号没有这个角色`,
+    zh: (p) => `只有「${SIGN_ROLE_LABEL[p.role]}」角色（或超级管理员）可以${signatureName(p.role)}；你的账号没有这个角色`,
     en: (p) => `only the ${p.role} role or a Super Admin may give the ${p.role} signature; your account does not have that role`,
   }),
   'sign.complete': define<{ page: PageRef }>({
@@ -67,8 +67,7 @@ export const MESSAGES = {
   }),
   'sign.outOfOrder': define<{ page: PageRef; stage: Stage; role: SignRole; next: SignRole }>({
     status: 400,
-    zh: (p) =>
-      `${zhPage(p.page)}当前为${zhStage(p.stage)}，须先由${SIGN_ROLE_LABEL[p.next]}签字（${SIGN_ROLE_LABEL[p.next]}签字），才能${SIGN_ROLE_LABEL[p.role]}签字`,
+    zh: (p) => `${zhPage(p.page)}当前为${zhStage(p.stage)}，须先由${SIGN_ROLE_LABEL[p.next]}签字（${signatureName(p.next)}），才能${signatureName(p.role)}`,
     en: (p) => `${enPage(p.page)} is ${enStage(p.stage)}: ${p.next} must sign before ${p.role} can`,
   }),
   'sign.unknownRole': define<{ role: string; roles: readonly string[] }>({

@@ -20,6 +20,10 @@ export type Visibility = (uid: string) => Record<string, unknown> | null;
 const LOGICAL = new Set(['$and', '$or']);
 
 export const PUBLISHED = { publishedAt: { $notNull: true } } as const;
+/** A document's working copy: the row not yet published. */
+export const DRAFT = { publishedAt: { $null: true } } as const;
+/** The rows of one version of every document: published, or the drafts. */
+export const versionRows = (status: 'published' | 'draft') => (status === 'published' ? PUBLISHED : DRAFT);
 
 /**
  * Along a relation, a row is visible when it is published (types with Draft &

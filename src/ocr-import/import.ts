@@ -42,8 +42,8 @@ export type ImportSummary = {
 
 /**
  * Decodes and parses one file, then checks the importer's promise (no-loss.ts):
- * a sentence of the source that is not in the result exactly once is reported as
- * a warning on its line, for the editor to look at before importing. `edits`:
+ * a sentence of the source that is not in the result as often as in the source is
+ * reported as a warning on its line, for the editor to look at before importing. `edits`:
  * the editor's splits and merges of articles (edits.ts), applied before the check.
  */
 export function parseOcrFile(bytes: Buffer, file: string, encoding?: string, edits: ArticleEdit[] = []): OcrResult {

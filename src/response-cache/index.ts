@@ -66,6 +66,8 @@ export class ResponseCache {
   readonly store: CacheStore;
   private schema?: { links: SchemaLinks; plurals: Record<string, string> };
   private readonly pending = new Set<Promise<void>>();
+  /** The types written in each open transaction, bumped together when it commits. */
+  private readonly writtenIn = new WeakMap<object, Set<string>>();
 
   constructor(
     private readonly strapi: Core.Strapi,
@@ -75,18 +77,33 @@ export class ResponseCache {
     this.store = settings.redisUrl ? new RedisStore(settings.redisUrl, settings.entries) : new MemoryStore(settings.entries);
   }
 
-  /** Bumps a type's tag once its write is committed (at once if it already is). */
+  /**
+   * Bumps a type's tag once its write is committed: at once outside a transaction;
+   * inside one, once at its commit for all the types it wrote (a page saved with its
+   * placements writes a dozen rows; one bump per type is enough, and one before the
+   * commit would be useless, since a reader cannot see the write yet).
+   */
   touched(uid: string) {
     if (!relevant(uid)) return;
-    const bump = () => {
-      const p = this.store.bump([uid]).catch((error) => {
-        this.strapi.log.error(`response cache: cannot retire answers for ${uid}: ${error.message}`);
-      });
-      this.pending.add(p);
-      p.finally(() => this.pending.delete(p));
-    };
-    bump();
-    if (this.strapi.db.inTransaction()) this.strapi.db.transaction(async ({ onCommit }: any) => onCommit(bump));
+    if (!this.strapi.db.inTransaction()) return this.bump([uid]);
+    this.strapi.db.transaction(async ({ trx, onCommit }: any) => {
+      let written = this.writtenIn.get(trx);
+      if (!written) {
+        const uids = new Set<string>();
+        this.writtenIn.set(trx, uids);
+        onCommit(() => this.bump([...uids]));
+        written = uids;
+      }
+      written.add(uid);
+    });
+  }
+
+  private bump(uids: string[]) {
+    const p = this.store.bump(uids).catch((error) => {
+      this.strapi.log.error(`response cache: cannot retire answers for ${uids.join(', ')}: ${error.message}`);
+    });
+    this.pending.add(p);
+    p.finally(() => this.pending.delete(p));
   }
 
   /** Waits for the bumps under way: a write's response leaves only when its answers are retired everywhere. */

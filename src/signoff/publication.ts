@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { asPublicationCascade } from './context';
-import { PUBLISHED } from '../newsroom/public-filters';
+import { DRAFT, PUBLISHED } from '../newsroom/public-filters';
 
 /**
  * What readers see: the last signed version of each page and of the articles
@@ -24,7 +24,7 @@ const PAGE = 'api::page.page';
 const ARTICLE = 'api::article.article';
 const ISSUE = 'api::issue.issue';
 /** A page's working copy: stage, credits and edits live on its draft row. */
-export const PAGE_DRAFT = { publishedAt: { $null: true } };
+export const PAGE_DRAFT = DRAFT;
 const ID = { select: ['documentId'] };
 
 export async function issueIsPublished(strapi: Core.Strapi, issueDocumentId: string | null | undefined): Promise<boolean> {

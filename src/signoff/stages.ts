@@ -4,7 +4,7 @@
  * Nothing here touches Strapi; src/signoff/service.ts applies it.
  */
 
-import { SIGN_ROLES, SIGN_ROLE_LABEL, STAGES, STAGE_LABEL, type SignRole, type Stage } from '../newsroom/glossary';
+import { SIGN_ROLES, SIGN_ROLE_LABEL, STAGES, STAGE_LABEL, pageName, signatureName, type SignRole, type Stage } from '../newsroom/glossary';
 import type { Message } from '../newsroom/messages';
 
 type PageRef = { issue?: number | null; number: number | null };
@@ -13,9 +13,9 @@ export { SIGN_ROLES, STAGES, STAGE_LABEL, type SignRole, type Stage };
 
 /** The stage a role's signature brings a page to, and the admin role (by code) allowed to give it. */
 export const ROLE_INFO: Record<SignRole, { stage: Stage; label: string; button: string; roleCode: string }> = {
-  editor: { stage: 'edited', label: SIGN_ROLE_LABEL.editor, button: `${SIGN_ROLE_LABEL.editor}签字`, roleCode: 'banmian-editor' },
-  layout: { stage: 'laid_out', label: SIGN_ROLE_LABEL.layout, button: `${SIGN_ROLE_LABEL.layout}签字`, roleCode: 'banmian-layout' },
-  proofreader: { stage: 'proofread', label: SIGN_ROLE_LABEL.proofreader, button: `${SIGN_ROLE_LABEL.proofreader}签字`, roleCode: 'banmian-proofreader' },
+  editor: { stage: 'edited', label: SIGN_ROLE_LABEL.editor, button: signatureName('editor'), roleCode: 'banmian-editor' },
+  layout: { stage: 'laid_out', label: SIGN_ROLE_LABEL.layout, button: signatureName('layout'), roleCode: 'banmian-layout' },
+  proofreader: { stage: 'proofread', label: SIGN_ROLE_LABEL.proofreader, button: signatureName('proofreader'), roleCode: 'banmian-proofreader' },
 };
 
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
@@ -67,7 +67,7 @@ export function missingSignatures(stage: Stage, credits: PageCredits | null | un
 }
 
 export function pageLabel(page: { number?: number | null }, issue?: { number?: number | null } | null) {
-  return `${issue?.number != null ? `第${issue.number}期` : ''}第${page.number ?? '?'}版`;
+  return pageName(issue?.number, page.number);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { placedArticleIds, shapeIssueTree, type IssueTree } from '../../../newsroom/issue-tree';
+import { versionRows } from '../../../newsroom/public-filters';
 
 // What the tree reads, as plain data (entity-manager populate: the rows and fields
 // named here, nothing else).
@@ -44,7 +45,7 @@ export default factories.createCoreService('api::issue.issue', ({ strapi }) => (
   async loadTree({ documentId, locale, status = 'published' }: TreeRequest): Promise<TreeResult> {
     const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
     const requestedLocale = locale || defaultLocale;
-    const version = status === 'published' ? { publishedAt: { $notNull: true } } : { publishedAt: { $null: true } };
+    const version = versionRows(status);
     const issues = strapi.db.query('api::issue.issue');
     const find = (l: string) =>
       issues.findOne({
