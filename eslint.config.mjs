@@ -21,7 +21,7 @@ export default tseslint.config(
       'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true }],
     },
   },
-  { files: ['src/admin/**'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['src/admin/**', 'src/broadsheet/assets/**'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['tests/**'], languageOptions: { globals: { ...globals.jest } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   prettier,

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// npm run export -- --issue <number> [--publication <slug>] [--locale zh-Hans] [--out <dir>] [--drafts]
+// npm run export -- --issue <number> [--publication <slug>] [--locale zh-Hans] [--out <dir>] [--drafts] [--proof a3] [--strict] [--no-fit]
 // Boots Strapi in-process against the configured database and writes the issue
-// as a static broadsheet site (default: exports/<publication>/<number>/).
+// as a static broadsheet site (default: exports/<publication>/<number>/), then
+// prints each 版's copyfit table (measured in headless Chromium, estimated
+// without one). --strict: exit 1 when any article is overset (超版).
 const path = require('path');
 const { parseArgs } = require('util');
 const cliProgress = require('cli-progress');
 const { loadStrapi, shutdown } = require('./load-strapi');
 
-const USAGE = 'usage: npm run export -- --issue <number> [--publication <slug>] [--locale <code>] [--out <dir>] [--drafts]';
+const USAGE = 'usage: npm run export -- --issue <number> [--publication <slug>] [--locale <code>] [--out <dir>] [--drafts] [--proof a3] [--strict] [--no-fit]';
 
 function options() {
   const { values } = parseArgs({
@@ -17,6 +19,9 @@ function options() {
       locale: { type: 'string' },
       out: { type: 'string' },
       drafts: { type: 'boolean', default: false },
+      proof: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      'no-fit': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -26,7 +31,9 @@ function options() {
   }
   const issue = Number(values.issue);
   if (!values.issue || !Number.isInteger(issue) || issue < 1) throw new Error(`--issue must be a positive whole number\n${USAGE}`);
-  return { ...values, issue };
+  if (values.proof !== undefined && values.proof.toLowerCase() !== 'a3') throw new Error(`--proof takes a3 (the proof sheet), not "${values.proof}"\n${USAGE}`);
+  if (values.strict && values['no-fit']) throw new Error(`--strict checks the fit, so it cannot go with --no-fit\n${USAGE}`);
+  return { ...values, issue, proof: values.proof ? 'a3' : null, fit: !values['no-fit'] };
 }
 
 (async () => {
@@ -50,6 +57,8 @@ function options() {
       publication: opts.publication,
       locale: opts.locale,
       drafts: opts.drafts,
+      proof: opts.proof,
+      copyfit: opts.fit,
       outDir: opts.out ? path.resolve(process.env.INIT_CWD || process.cwd(), opts.out) : undefined,
       onStep: ({ phase, done, total }) => {
         if (!started) {
@@ -67,6 +76,17 @@ function options() {
       `  ${summary.pages} pages, ${summary.articles} articles, ${summary.images} images (${summary.resized} resized), ${summary.files} files, ${kib} KiB`,
     );
     console.log(`  ${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.seconds.toFixed(2)} s`);
+    if (summary.fits) {
+      const { fitTable, isOverset } = require(path.join(strapi.dirs.dist.src, 'broadsheet', 'copyfit'));
+      console.log(`\ncopyfit (${summary.fitMethod === 'measured' ? 'measured in Chromium' : 'estimated'}):`);
+      if (summary.fitNote) console.log(`  ${summary.fitNote}`);
+      console.log(fitTable(summary.fits));
+      const overset = summary.fits.filter(isOverset);
+      if (overset.length) {
+        console.log(`\n${overset.length} article(s) overset (超版): ${overset.map((f) => `第${f.page}版 ${f.headline}`).join('; ')}`);
+        if (opts.strict) process.exitCode = 1;
+      } else console.log('\nno article is overset');
+    }
   } catch (error) {
     if (started) bar.stop();
     console.error(`export failed: ${error.message}`);

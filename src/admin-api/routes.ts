@@ -3,6 +3,8 @@ import type { AdminMayConfig } from '../policies/admin-may';
 import { broadsheetAdminController } from '../broadsheet/admin-controller';
 import { importAdminController } from '../ocr-import/admin-controller';
 import { signoffAdminController } from '../signoff/admin-controller';
+import { plannerAdminController } from '../broadsheet/planner';
+import { copyfitScript } from '../broadsheet/render';
 
 /**
  * banmian's admin routes, all in one table: each names its controller action and
@@ -21,10 +23,11 @@ const controllers = (strapi: Core.Strapi) => ({
   signoff: signoffAdminController(strapi),
   broadsheet: broadsheetAdminController(strapi),
   import: importAdminController(strapi),
+  planner: plannerAdminController(strapi),
 });
 
 type Route = {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   handler: { [C in keyof Controllers]: `${C & string}.${keyof Controllers[C] & string}` }[keyof Controllers];
   may: AdminMayConfig;
@@ -33,11 +36,14 @@ type Route = {
 const readIssue: AdminMayConfig = { action: 'read', uid: ISSUE, entry: true };
 const readPage: AdminMayConfig = { action: 'read', uid: PAGE, entry: true };
 const importPages: AdminMayConfig = { action: 'create', uid: ARTICLE };
+const editPage: AdminMayConfig = { action: 'update', uid: PAGE, entry: true };
 
 export const ADMIN_ROUTES: Route[] = [
   { method: 'GET', path: '/pages/:documentId/signoff', handler: 'signoff.status', may: readPage },
   { method: 'POST', path: '/pages/:documentId/sign', handler: 'signoff.sign', may: readPage },
   { method: 'GET', path: '/issues/:documentId/pages', handler: 'signoff.issuePages', may: readIssue },
+  { method: 'GET', path: '/pages/:documentId/layout', handler: 'planner.layout', may: readPage },
+  { method: 'PUT', path: '/pages/:documentId/layout', handler: 'planner.saveLayout', may: editPage },
   { method: 'GET', path: '/preview/issues/:documentId', handler: 'broadsheet.preview', may: readIssue },
   { method: 'GET', path: '/export/issues/:documentId', handler: 'broadsheet.export', may: readIssue },
   { method: 'POST', path: '/import/preview', handler: 'import.preview', may: importPages },
@@ -45,6 +51,25 @@ export const ADMIN_ROUTES: Route[] = [
 ];
 
 export function registerAdminRoutes(strapi: Core.Strapi) {
+  // The copyfit script the admin 预览 loads (a blob: page may load scripts from the admin's own
+  // origin, not inline ones): a public, static file, like the admin's own bundle.
+  strapi.server.routes({
+    type: 'admin',
+    prefix: '/banmian',
+    routes: [
+      {
+        method: 'GET',
+        path: '/assets/copyfit.js',
+        handler: (ctx: any) => {
+          ctx.type = 'application/javascript; charset=utf-8';
+          ctx.set('Cache-Control', 'no-cache');
+          ctx.body = copyfitScript();
+        },
+        config: { auth: false },
+        info: { pluginName: 'banmian' },
+      },
+    ],
+  });
   const actions = controllers(strapi) as Record<string, Record<string, (ctx: any) => Promise<unknown>>>;
   strapi.server.routes({
     type: 'admin',

@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { BroadsheetPanel } from './broadsheet-actions';
 import { SignoffPanel } from './signoff-panel';
 import { IssuePagesPanel } from './issue-pages-panel';
+import { PlannerPanel } from './page-planner';
 import { File } from '@strapi/icons';
 import { translations } from './messages';
 import { zoneDatesToNewsroom } from './time-zone';
@@ -42,7 +43,7 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     const cm = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
-    cm.apis.addEditViewSidePanel([IssuePagesPanel, BroadsheetPanel, SignoffPanel]);
+    cm.apis.addEditViewSidePanel([IssuePagesPanel, BroadsheetPanel, SignoffPanel, PlannerPanel]);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', readableListCells);
   },
   register(app: StrapiApp) {

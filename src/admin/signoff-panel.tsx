@@ -5,6 +5,7 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { StageBadge, creditsLine } from './stage-badge';
 import { BroadsheetButtons, type PanelProps } from './broadsheet-actions';
+import { PageFit } from './page-fit';
 import type { SignoffView } from '../signoff/admin-controller';
 import { useErrorText, useMessages } from './messages';
 import { SIGNOFF_ACTION_LABEL, STAGE_LABEL } from '../newsroom/glossary';
@@ -99,6 +100,14 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
         <Typography variant="pi" textColor="warning600">
           {m('signoff.unsaved')}
         </Typography>
+      ) : null}
+      {page.issue ? (
+        <PageFit
+          issueDocumentId={page.issue.documentId}
+          page={page.number ?? 0}
+          locale={document?.locale ?? null}
+          version={String(document?.updatedAt ?? '')}
+        />
       ) : null}
       {page.issue ? (
         <BroadsheetButtons

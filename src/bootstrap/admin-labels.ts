@@ -8,7 +8,15 @@ import { SIGN_ROLES, SIGN_ROLE_LABEL } from '../newsroom/glossary';
  * a label an admin changed in "Configure the view" is never overwritten.
  */
 const LABELS: Record<string, Record<string, string>> = {
-  'api::publication.publication': { name: '报刊名称', slug: '别名', email: '电子邮箱', masthead: '报头文字', issues: '各期' },
+  'api::publication.publication': {
+    name: '报刊名称',
+    slug: '别名',
+    email: '电子邮箱',
+    masthead: '报头文字',
+    pageFormat: '版式',
+    customFormat: '自定义版式',
+    issues: '各期',
+  },
   'api::contributor.contributor': { name: '姓名/单位', kind: '类型', affiliation: '所属单位', slug: '别名', adminEmail: '后台账号邮箱' },
   'api::column.column': { name: '栏目名称', slug: '别名', description: '栏目说明' },
   'api::issue.issue': { publication: '报刊', number: '期号', date: '出版日期', title: '本期标题', pages: '版面', label: '显示名称' },
@@ -53,12 +61,33 @@ const LABELS: Record<string, Record<string, string>> = {
   'newsroom.byline': { role: '身份', contributors: '署名人' },
   'newsroom.photo': { image: '图片', caption: '图片说明', credit: '摄影/供图', creditRole: '身份', creditKind: '署名方式', position: '位置' },
   'newsroom.page-credits': { ...SIGN_ROLE_LABEL },
-  'newsroom.placement': { article: '稿件', order: '顺序', span: '栏宽（1–6）', lead: '头条', label: '摘要' },
+  'newsroom.placement': {
+    article: '稿件',
+    order: '顺序',
+    span: '自动排版栏宽（六分之几）',
+    lead: '头条',
+    label: '摘要',
+    col: '起栏',
+    colSpan: '占栏',
+    row: '起行',
+    rowSpan: '占行',
+  },
+  'newsroom.page-format': {
+    paperWidth: '纸宽（毫米）',
+    paperHeight: '纸高（毫米）',
+    typeWidth: '版心宽（毫米）',
+    typeHeight: '版心高（毫米）',
+    columns: '栏数',
+    gutter: '栏距（毫米）',
+    rows: '行数（模块）',
+    bodySize: '正文字号（磅）',
+    leading: '行距（磅）',
+  },
 };
 
 // The field that names an entry in titles, relation pickers and chips, and a collapsed
 // placement: the derived `label` (src/newsroom/entry-labels.ts: 第12期（2024-07-05）,
-// 第3版 党建, 主题（栏目）, ①　头条　主题…（6栏）). Set only while it is still Strapi's
+// 第3版 党建, 主题（栏目）, ①　头条　主题…（4栏×7行）). Set only while it is still Strapi's
 // default (the first text field) or banmian's earlier choice, never over an admin's own.
 const MAIN_FIELD: Record<string, string> = {
   'api::issue.issue': 'label',
@@ -86,6 +115,16 @@ const HIDDEN: Record<string, string[]> = {
   'api::page.page': ['stage', 'label'],
   'api::issue.issue': ['label'],
   'newsroom.placement': ['label'],
+};
+
+// Help under a field, set only while it has none: what the stored codes mean.
+const HINTS: Record<string, Record<string, string>> = {
+  'api::publication.publication': {
+    pageFormat: 'broadsheet = 对开（390×545 毫米，版心 350×490，8 栏）；tabloid = 四开（272×390，版心 245×350，6 栏）；custom = 按下方“自定义版式”',
+  },
+  'newsroom.placement': {
+    col: '在版面网格上的位置（第几栏、第几行，从 1 起）；四项都空时自动排版。可在“版面规划”中拖动调整',
+  },
 };
 
 /** Strapi's default list: `id`, then the first few fields of the type. */
@@ -128,6 +167,13 @@ export async function ensureAdminLabels(strapi: Core.Strapi) {
       const meta = conf.metadatas[attr];
       if (meta?.edit && meta.edit.visible !== false) {
         meta.edit.visible = false;
+        changed = true;
+      }
+    }
+    for (const [attr, hint] of Object.entries(HINTS[uid] ?? {})) {
+      const edit = conf.metadatas[attr]?.edit;
+      if (edit && !edit.description) {
+        edit.description = hint;
         changed = true;
       }
     }

@@ -4,7 +4,7 @@ import fs from 'fs/promises';
 import os from 'os';
 import path from 'path';
 import { siteView } from './view-model';
-import { PageNotFoundError, renderPage, renderPrint } from './render';
+import { PageNotFoundError, renderPrint } from './render';
 import { previewImages } from './preview-images';
 import { exportIssue } from './export';
 import { asRefusal } from '../newsroom/refusals';
@@ -13,7 +13,7 @@ import { zipFolder } from './zip';
 /**
  * The controller behind the issue edit view's 预览 and 导出 buttons (routes and
  * permission checks: src/admin-api/routes.ts):
- *   preview  GET /banmian/preview/issues/:documentId[?page=N][&locale=…][&status=published]  → HTML
+ *   preview  GET /banmian/preview/issues/:documentId[?page=N][&locale=…][&status=published]  → HTML, an A3 proof of each 版
  *   export   GET /banmian/export/issues/:documentId[?locale=…][&status=draft]                 → zip
  * The preview shows drafts by default (that is what an editor is working on);
  * the export takes the published version unless asked for the draft.
@@ -36,7 +36,13 @@ export const broadsheetAdminController = (strapi: Core.Strapi) => ({
     const view = siteView(result.tree, previewImages(result.tree, ctx.origin));
     let html: string;
     try {
-      html = page ? renderPage(view, Number(page), { inlineCss: true }) : renderPrint(view, { inlineCss: true });
+      // A proof (大样): each 版 scaled onto A3, overset blocks marked by the copyfit script measuring in the editor's browser.
+      html = renderPrint(view, {
+        inlineCss: true,
+        proof: 'a3',
+        copyfitScript: `${ctx.origin}/banmian/assets/copyfit.js`,
+        pages: page ? [Number(page)] : undefined,
+      });
     } catch (error: any) {
       // A page number the issue lacks is the caller's mistake; anything else is ours.
       if (error instanceof PageNotFoundError) throw new errors.NotFoundError(error.message);

@@ -11,6 +11,8 @@ import { rendererFingerprint } from './render';
 import crypto from 'crypto';
 import { defaultLocale } from '../signoff/snapshots';
 import { versionRows } from '../newsroom/public-filters';
+import { estimatedFits, findChromium, measureSite, type PlacementFit } from './copyfit';
+import { siteView } from './view-model';
 
 /**
  * The exporter's thin edge: find the issue, skip everything when the database has
@@ -29,6 +31,10 @@ export type ExportOptions = {
   outDir?: string;
   cacheDir?: string;
   maxPixels?: number;
+  /** print.html as A3 proofs (--proof a3). */
+  proof?: 'a3' | null;
+  /** Check every article's fit after writing (measured in Chromium when there is one, else estimated). */
+  copyfit?: boolean;
   onStep?: (step: { phase: 'load' | 'images' | 'render' | 'write'; done: number; total: number }) => void;
 };
 
@@ -41,6 +47,10 @@ export type ExportSummary = WriteResult & {
   seconds: number;
   publication: string;
   issue: number;
+  /** With `copyfit`: each placement's fit, how it was found, and why not measured when it was estimated. */
+  fits?: PlacementFit[];
+  fitMethod?: 'measured' | 'estimate';
+  fitNote?: string;
 };
 
 /** A refusal of the exporter (messages.ts `export.*`): the CLI prints its message, the admin re-words it. */
@@ -187,6 +197,30 @@ export function defaultOutDir(strapi: Core.Strapi, issue: { slug?: string | null
 }
 
 export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): Promise<ExportSummary> {
+  const summary = await writeIssue(strapi, options);
+  return options.copyfit ? { ...summary, ...(await checkFit(strapi, summary, options)) } : summary;
+}
+
+/**
+ * Copyfit of what was just written: measured on its print.html in headless
+ * Chromium, or, when this machine has none, estimated from character counts and
+ * the grid (and the note says so).
+ */
+async function checkFit(strapi: Core.Strapi, summary: ExportSummary, options: ExportOptions) {
+  const chromium = findChromium();
+  if (chromium) {
+    const fits = await measureSite(path.join(summary.outDir, 'print.html'), chromium);
+    return { fits, fitMethod: 'measured' as const };
+  }
+  const tree = await loadExportTree(strapi, options);
+  return {
+    fits: estimatedFits(siteView(tree, new Map())),
+    fitMethod: 'estimate' as const,
+    fitNote: 'no Chromium found (set CHROMIUM_PATH, or install chromium): fit estimated from character counts and the grid',
+  };
+}
+
+async function writeIssue(strapi: Core.Strapi, options: ExportOptions): Promise<ExportSummary> {
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   options.onStep?.({ phase: 'load', done: 0, total: 1 });
@@ -195,7 +229,13 @@ export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): 
   const located = options.documentId ? null : await locateIssue(strapi, options);
   const documentId = options.documentId ?? located!.documentId;
   const header = located ?? (await issueHeader(strapi, documentId, options.locale, options.drafts));
-  const source = JSON.stringify({ documentId, locale: options.locale ?? null, drafts: Boolean(options.drafts), maxPixels: options.maxPixels ?? null });
+  const source = JSON.stringify({
+    documentId,
+    locale: options.locale ?? null,
+    drafts: Boolean(options.drafts),
+    maxPixels: options.maxPixels ?? null,
+    proof: options.proof ?? null,
+  });
   const stamp = await contentStamp(strapi);
   if (header) {
     const outDir = path.resolve(options.outDir ?? defaultOutDir(strapi, header));
@@ -226,7 +266,7 @@ export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): 
   const outDir = path.resolve(options.outDir ?? defaultOutDir(strapi, { slug: tree.publication?.slug, number: tree.number }));
   const fingerprint = crypto
     .createHash('sha256')
-    .update(JSON.stringify({ tree, images: [...images.index.entries()], renderer: rendererFingerprint() }))
+    .update(JSON.stringify({ tree, images: [...images.index.entries()], renderer: rendererFingerprint(), proof: options.proof ?? null }))
     .digest('hex');
   const counts: Counts = {
     pages: tree.pages.length,
@@ -242,7 +282,7 @@ export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): 
     await fs.writeFile(path.join(outDir, MANIFEST), manifest(current.files, current.bytes));
     written = { written: 0, unchanged: current.files.length + 1, removed: 0, bytes: current.bytes, files: current.files.length + 1 };
   } else {
-    const files = buildSiteFiles(tree, images.index, images.files);
+    const files = buildSiteFiles(tree, images.index, images.files, { proof: options.proof });
     const bytes = [...files.values()].reduce((n, d) => n + Buffer.byteLength(d), 0);
     files.set(MANIFEST, manifest([...files.keys()], bytes));
     options.onStep?.({ phase: 'render', done: files.size, total: files.size });

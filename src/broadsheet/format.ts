@@ -23,11 +23,3 @@ export function captionText(caption: string | null, position: string | null): st
   if (!caption) return position ? `${position}` : null;
   return position ? `${position}：${caption}` : caption;
 }
-
-/** CSS string literal for `content:` in @page margin boxes: every ASCII symbol hex-escaped, so no quote, backslash or `</style>` survives. */
-export function cssString(text: string): string {
-  const escaped = [...(text ?? '')]
-    .map((ch) => (/[A-Za-z0-9\u00a0-\uffff]/u.test(ch) && ch !== '\u2028' && ch !== '\u2029' ? ch : `\\${ch.codePointAt(0)!.toString(16)} `))
-    .join('');
-  return `"${escaped}"`;
-}

@@ -24,3 +24,17 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 export function renderMarkdown(source: string | null | undefined): string {
   return md.render(source ?? '');
 }
+
+export type TextBlock = { kind: 'paragraph' | 'subhead'; text: string };
+
+/** The body's blocks as plain text (paragraphs, subheads), for copyfit: what the renderer sets, without markup. */
+export function markdownBlocks(source: string | null | undefined): TextBlock[] {
+  const tokens = md.parse(source ?? '', {});
+  const blocks: TextBlock[] = [];
+  tokens.forEach((t, i) => {
+    if (t.type !== 'inline') return;
+    const text = (t.children ?? []).map((c) => (c.type === 'softbreak' || c.type === 'hardbreak' ? '' : c.content)).join('');
+    if (text.trim()) blocks.push({ kind: tokens[i - 1]?.type === 'heading_open' ? 'subhead' : 'paragraph', text: text.trim() });
+  });
+  return blocks;
+}

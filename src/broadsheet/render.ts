@@ -3,12 +3,12 @@ import fs from 'fs';
 import path from 'path';
 import nunjucks from 'nunjucks';
 import type { SiteView } from './view-model';
-import { cssString } from './format';
 
 /**
- * Data in, HTML out. nunjucks escapes every value by default; the only values
- * marked safe are markdown-it's output (raw HTML off) and CSS strings built by
- * cssString(), so no text from the database reaches a page unescaped.
+ * Data in, HTML out. nunjucks escapes every value by default; the only value
+ * marked safe is markdown-it's output (raw HTML off), so no text from the
+ * database reaches a page unescaped. Style attributes and the @page size carry
+ * numbers the view model computed, never stored text.
  */
 
 // This module always runs compiled, from dist/src/broadsheet/ (Strapi, the scripts and
@@ -26,9 +26,16 @@ const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR
 });
 // Site paths are relative to the root; preview images are absolute URLs and stay as they are.
 env.addFilter('rel', (p: string, root: string) => (/^(https?:)?\/\//.test(p) || p.startsWith('/') ? p : `${root}${p}`));
-env.addFilter('cssString', (text: string) => new nunjucks.runtime.SafeString(cssString(text)));
 
 export type RenderOptions = { inlineCss?: boolean };
+export type PrintOptions = RenderOptions & {
+  /** Each 版 scaled onto one A3 sheet (大样) instead of printed at its true size. */
+  proof?: 'a3' | null;
+  /** Load the copyfit script (assets/copyfit.js) from this URL and mark overset blocks on the sheets (the admin 预览). */
+  copyfitScript?: string | null;
+  /** Only these 版 (the admin's 预览 of one page). */
+  pages?: number[];
+};
 
 /** The broadsheet's stylesheet: written as assets/broadsheet.css, inlined in previews. */
 export function stylesheet() {
@@ -59,8 +66,21 @@ export function renderArticle(
   return render('article.njk', view, '../', { page, article: placement.article }, options);
 }
 
-export function renderPrint(view: SiteView, options: RenderOptions = {}) {
-  return render('print.njk', view, '', {}, options);
+export function renderPrint(view: SiteView, options: PrintOptions = {}) {
+  const pages = options.pages ? view.pages.filter((p) => options.pages!.includes(p.number)) : view.pages;
+  if (options.pages && pages.length === 0) throw new PageNotFoundError(`page ${options.pages.join(', ')} is not in this issue`);
+  return render(
+    'print.njk',
+    { ...view, pages },
+    '',
+    { proof: options.proof ?? null, copyfitScript: options.copyfitScript ?? null, marks: Boolean(options.copyfitScript) },
+    options,
+  );
+}
+
+/** The copyfit measurement that runs in the browser (see assets/copyfit.js). */
+export function copyfitScript() {
+  return fs.readFileSync(path.join(ASSETS_DIR, 'copyfit.js'), 'utf8');
 }
 
 let fingerprint: string | null = null;

@@ -1,6 +1,9 @@
 import type { IssueTree, TreeArticle, TreePage } from '../newsroom/issue-tree';
 import type { ProcessedImage } from './images';
-import { renderMarkdown } from './markdown';
+import { markdownBlocks, renderMarkdown } from './markdown';
+import { resolveFormat, MM_PER_PT, round, proofScale, type PageFormat } from './page-formats';
+import { layoutPage } from './page-layout';
+import type { FitArticle } from './copyfit-estimate';
 import { captionText, formatDate, subtitleText } from './format';
 import { DEFAULT_LOCALE, SIGN_ROLES, SIGN_ROLE_LABEL, photoCreditText } from '../newsroom/glossary';
 
@@ -12,9 +15,6 @@ import { DEFAULT_LOCALE, SIGN_ROLES, SIGN_ROLE_LABEL, photoCreditText } from '..
 
 export type ImageIndex = Map<string, ProcessedImage>; // keyed by the photo's source url
 
-const clampSpan = (n: number) => Math.min(6, Math.max(1, Math.round(Number(n) || 2)));
-const textColumns = (span: number) => (span >= 5 ? 3 : span >= 3 ? 2 : 1);
-
 export function articleFile(a: Pick<TreeArticle, 'slug' | 'documentId'>) {
   return `articles/${a.slug || a.documentId}.html`;
 }
@@ -23,6 +23,7 @@ export const pageFile = (p: Pick<TreePage, 'number'>) => `pages/${p.number}.html
 export function articleView(a: TreeArticle, images: ImageIndex) {
   return {
     id: `article-${a.slug || a.documentId}`,
+    documentId: a.documentId,
     href: articleFile(a),
     column: a.column?.name ?? null,
     kicker: a.kicker,
@@ -32,6 +33,8 @@ export function articleView(a: TreeArticle, images: ImageIndex) {
     bodyHtml: renderMarkdown(a.body),
     photos: a.photos.map((p) => ({
       image: p.image ? (images.get(p.image.url) ?? null) : null,
+      // Height over width, from the upload's own size (a photo without one is taken as 3:2).
+      aspect: p.image?.width && p.image?.height ? p.image.height / p.image.width : 2 / 3,
       alt: p.image?.alternativeText || p.caption || '',
       caption: captionText(p.caption, p.position),
       credit: photoCreditText(p.credit?.name, p.creditRole, p.creditKind),
@@ -42,13 +45,70 @@ export function articleView(a: TreeArticle, images: ImageIndex) {
   };
 }
 
+/** What copyfit reckons with: the article's texts as printed. */
+export function fitArticle(a: TreeArticle, view: ArticleView): FitArticle {
+  return {
+    column: view.column,
+    kicker: view.kicker,
+    headline: view.headline,
+    subtitle: view.subtitle,
+    bylines: view.bylines.map((b) => `□${b.role ?? ''} ${b.names.join(' ')}`),
+    photos: view.photos.map((p) => ({ aspect: p.aspect, caption: `${p.caption ?? ''}${p.credit ?? ''}` })),
+    blocks: markdownBlocks(a.body),
+    trailers: [view.suppliedBy, view.authorNote, view.source].filter((t): t is string => Boolean(t)),
+  };
+}
+export type ArticleView = ReturnType<typeof articleView>;
+
+/** The sheet's figures for the stylesheet (CSS custom properties, all numbers in mm or pt). */
+function sheetStyle(format: PageFormat, gridTop: number, gridHeight: number) {
+  const vars: Record<string, string> = {
+    '--paper-w': `${format.paper.width}mm`,
+    '--paper-h': `${format.paper.height}mm`,
+    '--type-w': `${format.typeArea.width}mm`,
+    '--type-h': `${format.typeArea.height}mm`,
+    '--margin-top': `${format.topMargin}mm`,
+    '--margin-side': `${round((format.paper.width - format.typeArea.width) / 2)}mm`,
+    '--grid-top': `${round(gridTop)}mm`,
+    '--grid-h': `${round(gridHeight)}mm`,
+    '--gutter': `${format.gutter}mm`,
+    '--body-size': `${format.bodySize}pt`,
+    '--leading': `${round(format.leading * MM_PER_PT, 3)}mm`,
+    '--proof-scale': String(round(proofScale(format), 4)),
+  };
+  return Object.entries(vars)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ');
+}
+
 export function siteView(tree: IssueTree, images: ImageIndex) {
   const publication = tree.publication?.name ?? '';
   const date = formatDate(tree.date);
+  const pf = tree.publication?.pageFormat;
+  const format = resolveFormat(pf?.key, pf?.custom);
   const pages = tree.pages.map((page) => {
-    const placements = page.placements.map((p) => {
-      const span = clampSpan(p.span);
-      return { span, lead: p.lead, textColumns: textColumns(span), article: articleView(p.article, images) };
+    const articles = page.placements.map((p) => ({ placement: p, view: articleView(p.article, images) }));
+    const inputs = articles.map(({ placement: p, view }) => ({
+      rect: { col: p.col, colSpan: p.colSpan, row: p.row, rowSpan: p.rowSpan },
+      span: p.span,
+      lead: p.lead,
+      article: fitArticle(p.article, view),
+    }));
+    const layout = layoutPage(format, { theme: Boolean(page.theme) }, inputs);
+    const placements = articles.map(({ placement: p, view }, i) => {
+      const laid = layout.placements[i];
+      const { box, rect } = laid;
+      return {
+        order: p.order,
+        lead: p.lead,
+        ...laid,
+        // Numbers only (computed above), so the style attributes carry nothing from the database.
+        style: `left: ${box.left}mm; top: ${box.top}mm; width: ${box.width}mm; height: ${box.height}mm; --text-columns: ${rect.colSpan}; --headline-size: ${laid.headlineSize}pt`,
+        photoStyles: laid.photos.heights.map((h) => `width: ${laid.photos.width}mm; --img-h: ${h}mm`),
+        article: view,
+        /** What copyfit reckons with (the planner re-estimates from it as blocks move). */
+        fitArticle: inputs[i].article,
+      };
     });
     return {
       number: page.number,
@@ -57,6 +117,8 @@ export function siteView(tree: IssueTree, images: ImageIndex) {
       name: page.name,
       theme: page.theme,
       credits: SIGN_ROLES.filter((key) => page.credits[key]).map((key) => ({ label: SIGN_ROLE_LABEL[key], name: page.credits[key]!.name })),
+      sheetStyle: sheetStyle(format, layout.geometry.gridTop, layout.geometry.gridHeight),
+      geometry: layout.geometry,
       placements,
     };
   });
@@ -67,8 +129,8 @@ export function siteView(tree: IssueTree, images: ImageIndex) {
     issueLabel: `第${tree.number}期`,
     title: tree.title,
     date,
+    format,
     pages,
-    printHeader: `${publication} · 第${tree.number}期 · ${date}`,
   };
 }
 

@@ -4,6 +4,7 @@ import { slugFor, uniqueSlug } from './slug';
 import { fieldRefusal } from './refusals';
 import { relationDocumentId } from './relation-value';
 import { refreshLabelsAfterWrite } from './entry-label-store';
+import { customFormatProblems } from '../broadsheet/page-formats';
 
 /**
  * Newsroom rules enforced on every write, whatever the entry point (REST, admin,
@@ -142,6 +143,21 @@ async function asCreateOfClone(strapi: Core.Strapi, c: Context): Promise<Context
   return { uid: c.uid, action: 'create', params: { locale, data: merged } };
 }
 
+/** A publication on a custom page format must give usable figures: refused field by field, before anything is stored. */
+async function checkPageFormat(strapi: Core.Strapi, c: Context) {
+  const data = c.params.data!;
+  if (data.pageFormat === undefined && data.customFormat === undefined) return;
+  const existing: any = c.action === 'update' ? await existingRow(strapi, c.uid, c.params.documentId, undefined, { customFormat: true }) : null;
+  const key = data.pageFormat ?? existing?.pageFormat;
+  if (key !== 'custom') return;
+  const given = data.customFormat !== undefined ? data.customFormat : existing?.customFormat;
+  // Decimals may come back from the database (PostgreSQL) or a form as numeric strings.
+  const custom =
+    given && Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === 'string' && v.trim() !== '' && !isNaN(Number(v)) ? Number(v) : v]));
+  const [first] = customFormatProblems(custom);
+  if (first) throw fieldRefusal(`customFormat.${first.field}`, 'format.invalid', first, custom?.[first.field]);
+}
+
 export function registerDocumentRules(strapi: Core.Strapi) {
   strapi.documents.use(async (ctx: any, next) => {
     const c = ctx as Context;
@@ -156,6 +172,7 @@ export function registerDocumentRules(strapi: Core.Strapi) {
       if (c.uid === 'api::contributor.contributor') await applyContributorName(strapi, c);
       if (c.uid === 'api::column.column' && typeof c.params.data.name === 'string') c.params.data.name = c.params.data.name.trim();
       if (OWNER[c.uid]) await checkNumberUnique(strapi, c, OWNER[c.uid]);
+      if (c.uid === 'api::publication.publication') await checkPageFormat(strapi, c);
       await applySlug(strapi, c);
     }
     const result: any = await next();

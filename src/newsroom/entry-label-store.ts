@@ -32,7 +32,7 @@ export async function refreshPageLabels(strapi: Core.Strapi, where: Where = {}) 
   const rows: any[] = await strapi.db.query(PAGE).findMany({
     where,
     select: ['id', 'number', 'name', 'label'],
-    populate: { placements: { select: ['id', 'order', 'lead', 'span', 'label'], populate: { article: { select: ['headline'] } } } },
+    populate: { placements: { select: ['id', 'order', 'lead', 'colSpan', 'rowSpan', 'label'], populate: { article: { select: ['headline'] } } } },
   });
   await setIfChanged(strapi, PAGE, rows, pageLabelText);
   const placements = rows.flatMap((r) => r.placements ?? []);

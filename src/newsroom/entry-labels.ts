@@ -20,8 +20,14 @@ const circled = (n: number | null | undefined) => (n && n >= 1 && n <= CIRCLED.l
 const HEADLINE_CHARS = 16;
 const shorten = (t: string) => ([...t].length > HEADLINE_CHARS ? `${[...t].slice(0, HEADLINE_CHARS).join('')}…` : t);
 
-/** `①　头条　党建引领 做强“福禄”产业链（6栏）`: order, lead, headline, column span. */
-export function placementLabel(p: { order?: number | null; lead?: boolean | null; span?: number | null; headline?: string | null }) {
+/** `①　头条　党建引领 做强“福禄”产业链（4栏×7行）`: order, lead, headline, and its size on the grid (or 自动排版 until laid out). */
+export function placementLabel(p: {
+  order?: number | null;
+  lead?: boolean | null;
+  colSpan?: number | null;
+  rowSpan?: number | null;
+  headline?: string | null;
+}) {
   const parts = [circled(p.order), p.lead ? '头条' : null, p.headline ? shorten(p.headline) : '（未选稿件）'].filter(Boolean);
-  return `${parts.join('　')}${p.span ? `（${p.span}栏）` : ''}`;
+  return `${parts.join('　')}${p.colSpan && p.rowSpan ? `（${p.colSpan}栏×${p.rowSpan}行）` : p.headline ? '（自动排版）' : ''}`;
 }

@@ -42,6 +42,19 @@ export const TREE_SCHEMAS = {
     suppliedBy: nullable(str),
     authorNote: nullable(str),
   }),
+  IssueTreePageFormat: obj({
+    key: { type: 'string', enum: ['broadsheet', 'tabloid', 'custom'], description: 'broadsheet 对开, tabloid 四开, custom: the figures in custom' },
+    custom: nullable(
+      obj(
+        Object.fromEntries(
+          ['paperWidth', 'paperHeight', 'typeWidth', 'typeHeight', 'columns', 'gutter', 'rows', 'bodySize', 'leading'].map((f) => [
+            f,
+            nullable({ type: 'number' }),
+          ]),
+        ),
+      ),
+    ),
+  }),
   IssueTreePage: obj({
     number: { type: 'integer' },
     name: nullable(str),
@@ -49,7 +62,16 @@ export const TREE_SCHEMAS = {
     credits: obj({ editor: nullable(named), layout: nullable(named), proofreader: nullable(named) }),
     placements: {
       type: 'array',
-      items: obj({ order: { type: 'integer' }, span: { type: 'integer' }, lead: { type: 'boolean' }, article: ref('IssueTreeArticle') }),
+      items: obj({
+        order: { type: 'integer' },
+        span: { type: 'integer' },
+        lead: { type: 'boolean' },
+        col: nullable({ type: 'integer', description: "First column of the placement's rectangle on the module grid (1-based); null: laid out automatically" }),
+        colSpan: nullable({ type: 'integer' }),
+        row: nullable({ type: 'integer' }),
+        rowSpan: nullable({ type: 'integer' }),
+        article: ref('IssueTreeArticle'),
+      }),
     },
   }),
   IssueTree: obj({
@@ -58,7 +80,7 @@ export const TREE_SCHEMAS = {
     number: { type: 'integer' },
     date: { type: 'string', format: 'date' },
     title: nullable(str),
-    publication: nullable(obj({ name: str, slug: nullable(str), email: nullable(str) })),
+    publication: nullable(obj({ name: str, slug: nullable(str), email: nullable(str), pageFormat: ref('IssueTreePageFormat') })),
     pages: { type: 'array', items: ref('IssueTreePage') },
   }),
   IssueTreeResponse: obj({

@@ -30,7 +30,22 @@ export type TreeArticle = {
   suppliedBy: string | null;
   authorNote: string | null;
 };
-export type TreePlacement = { order: number; span: number; lead: boolean; article: TreeArticle };
+/** A placement's rectangle on the page's module grid (1-based columns and rows); null until laid out. */
+export type TreePlacement = {
+  order: number;
+  span: number;
+  lead: boolean;
+  col: number | null;
+  colSpan: number | null;
+  row: number | null;
+  rowSpan: number | null;
+  article: TreeArticle;
+};
+/** The publication's page format as stored: a named format, or `custom` with its figures (src/broadsheet/page-formats.ts). */
+export type TreePageFormat = {
+  key: 'broadsheet' | 'tabloid' | 'custom';
+  custom: Record<'paperWidth' | 'paperHeight' | 'typeWidth' | 'typeHeight' | 'columns' | 'gutter' | 'rows' | 'bodySize' | 'leading', number | null> | null;
+};
 export type TreePage = {
   number: number;
   name: string | null;
@@ -44,7 +59,7 @@ export type IssueTree = {
   number: number;
   date: string;
   title: string | null;
-  publication: { name: string; slug: string | null; email: string | null } | null;
+  publication: { name: string; slug: string | null; email: string | null; pageFormat: TreePageFormat } | null;
   pages: TreePage[];
 };
 
@@ -87,6 +102,18 @@ export function shapeArticle(a: any): TreeArticle {
   };
 }
 
+const FORMAT_FIELDS = ['paperWidth', 'paperHeight', 'typeWidth', 'typeHeight', 'columns', 'gutter', 'rows', 'bodySize', 'leading'] as const;
+const numberOrNull = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));
+
+export function shapePageFormat(pub: any): TreePageFormat {
+  const key = pub?.pageFormat === 'tabloid' || pub?.pageFormat === 'custom' ? pub.pageFormat : 'broadsheet';
+  const c = pub?.customFormat;
+  return {
+    key,
+    custom: key === 'custom' && c ? (Object.fromEntries(FORMAT_FIELDS.map((f) => [f, numberOrNull(c[f])])) as TreePageFormat['custom']) : null,
+  };
+}
+
 /** documentIds of every article placed in the issue, in page and placement order. */
 export function placedArticleIds(issue: any): string[] {
   const ids: string[] = [];
@@ -108,7 +135,14 @@ export function shapeIssueTree(issue: any, articles: Map<string, any>): IssueTre
     number: issue.number,
     date: issue.date,
     title: orNull(issue.title),
-    publication: issue.publication ? { name: issue.publication.name, slug: orNull(issue.publication.slug), email: orNull(issue.publication.email) } : null,
+    publication: issue.publication
+      ? {
+          name: issue.publication.name,
+          slug: orNull(issue.publication.slug),
+          email: orNull(issue.publication.email),
+          pageFormat: shapePageFormat(issue.publication),
+        }
+      : null,
     pages: pages.map((page) => ({
       number: page.number,
       name: orNull(page.name),
@@ -125,6 +159,10 @@ export function shapeIssueTree(issue: any, articles: Map<string, any>): IssueTre
           order: p.order ?? 0,
           span: p.span ?? 1,
           lead: Boolean(p.lead),
+          col: orNull(p.col),
+          colSpan: orNull(p.colSpan),
+          row: orNull(p.row),
+          rowSpan: orNull(p.rowSpan),
           article: shapeArticle(articles.get(p.article.documentId)),
         })),
     })),

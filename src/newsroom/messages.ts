@@ -36,6 +36,37 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 type File = { file: string };
 
+/** The custom page format's fields as the publication form names them (admin-labels.ts). */
+const FORMAT_FIELD_ZH: Record<string, string> = {
+  paperWidth: '纸宽（毫米）',
+  paperHeight: '纸高（毫米）',
+  typeWidth: '版心宽（毫米）',
+  typeHeight: '版心高（毫米）',
+  columns: '栏数',
+  gutter: '栏距（毫米）',
+  rows: '行数（模块）',
+  bodySize: '正文字号（磅）',
+  leading: '行距（磅）',
+};
+
+type FormatProblemKind = 'required' | 'range' | 'widerThanPaper' | 'tallerThanPaper' | 'leadingBelowSize' | 'columnsTooNarrow';
+const FORMAT_PROBLEM_ZH: Record<FormatProblemKind, (limit: number[]) => string> = {
+  required: () => '必须填写',
+  range: ([min, max]) => `应在 ${min} 到 ${max} 之间`,
+  widerThanPaper: ([paper]) => `比纸宽（${paper} 毫米）还宽`,
+  tallerThanPaper: ([paper]) => `比纸高（${paper} 毫米）还高`,
+  leadingBelowSize: ([size]) => `小于正文字号（${size} 磅）`,
+  columnsTooNarrow: ([width]) => `太多：每栏只有 ${width} 毫米，不足四个字宽`,
+};
+const FORMAT_PROBLEM_EN: Record<FormatProblemKind, (limit: number[]) => string> = {
+  required: () => 'is required',
+  range: ([min, max]) => `must be between ${min} and ${max}`,
+  widerThanPaper: ([paper]) => `is wider than the paper (${paper} mm)`,
+  tallerThanPaper: ([paper]) => `is taller than the paper (${paper} mm)`,
+  leadingBelowSize: ([size]) => `is smaller than the body size (${size} pt)`,
+  columnsTooNarrow: ([width]) => `leave columns of ${width} mm, narrower than four characters`,
+};
+
 export const MESSAGES = {
   // Admin permissions (src/newsroom/admin-ability.ts): `type` is the content type's singular name.
   'admin.notAllowed': define<{ action: 'read' | 'create' | 'update'; type: string }>({
@@ -279,6 +310,34 @@ export const MESSAGES = {
     status: 400,
     zh: (p) => `图片 ${p.url}：${p.why}`,
     en: (p) => `photo ${p.url}: ${p.why}`,
+  }),
+
+  // Page composition (src/broadsheet/planner.ts, page-formats.ts).
+  'layout.noIssue': define<{ documentId: string }>({
+    status: 400,
+    zh: (p) => `这一版（documentId ${p.documentId}）还没有所属期，无法按版式排版：请先选择“所属期”`,
+    en: (p) => `page ${p.documentId} belongs to no issue, so it has no page format to lay out on: choose its issue first`,
+  }),
+  'layout.changed': define<{ page: string }>({
+    // Strapi's errors have no 409; a stale layout is the caller's to redo.
+    status: 400,
+    zh: (p) => `${p.page}的稿件在您排版时已有改动，请重新打开版面规划`,
+    en: (p) => `the articles of ${p.page} changed while you laid it out: open the planner again`,
+  }),
+  'layout.outside': define<{ headline: string; columns: number; rows: number }>({
+    status: 400,
+    zh: (p) => `“${p.headline}”的位置超出了版面网格（${p.columns}栏×${p.rows}行）`,
+    en: (p) => `the rectangle of "${p.headline}" lies outside the page grid (${p.columns} columns × ${p.rows} rows)`,
+  }),
+  'layout.overlap': define<{ headline: string; other: string }>({
+    status: 400,
+    zh: (p) => `“${p.headline}”与“${p.other}”的位置重叠`,
+    en: (p) => `the rectangles of "${p.headline}" and "${p.other}" overlap`,
+  }),
+  'format.invalid': define<{ field: string; kind: FormatProblemKind; limit?: number[] }>({
+    status: 400,
+    zh: (p) => `自定义版式的“${FORMAT_FIELD_ZH[p.field] ?? p.field}”${FORMAT_PROBLEM_ZH[p.kind](p.limit ?? [])}`,
+    en: (p) => `custom page format: ${p.field} ${FORMAT_PROBLEM_EN[p.kind](p.limit ?? [])}`,
   }),
 } as const;
 

@@ -99,14 +99,24 @@ async function columnFor(c: Context, name: string) {
   return created.documentId;
 }
 
+/** A placement already on the page, as it is written back: its article, order and its rectangle on the grid. */
+const keptPlacement = (pl: any) => ({
+  article: pl.article?.documentId,
+  order: pl.order,
+  span: pl.span,
+  lead: pl.lead,
+  col: pl.col ?? null,
+  colSpan: pl.colSpan ?? null,
+  row: pl.row ?? null,
+  rowSpan: pl.rowSpan ?? null,
+});
+
 /** One printed page: its articles, then the page (new, or an existing one of that number with the articles added). */
 async function writePage(c: Context, issue: string, existingPages: any[], pi: number, parsed: OcrResult['pages'][number]) {
   const { strapi, hash, locale } = c;
   const pages = strapi.documents('api::page.page');
   const page: any = parsed.number ? existingPages.find((p: any) => p.number === parsed.number) : null;
-  const placements: any[] = page
-    ? (page.placements ?? []).map((pl: any) => ({ article: pl.article?.documentId, order: pl.order, span: pl.span, lead: pl.lead }))
-    : [];
+  const placements: any[] = page ? (page.placements ?? []).map(keptPlacement) : [];
   for (const [ai, a] of parsed.articles.entries()) {
     const bylines = [];
     for (const b of a.bylines) {
@@ -154,7 +164,7 @@ async function writePage(c: Context, issue: string, existingPages: any[], pi: nu
     c.journal.changedPages.push({
       documentId: page.documentId,
       locale,
-      placements: (page.placements ?? []).map((pl: any) => ({ article: pl.article?.documentId, order: pl.order, span: pl.span, lead: pl.lead })),
+      placements: (page.placements ?? []).map(keptPlacement),
       credits: before,
     });
     await pages.update({ documentId: page.documentId, locale, data: { placements, ...(Object.keys(credits).length ? { credits } : {}) } as any });

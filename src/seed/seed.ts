@@ -32,7 +32,7 @@ type DemoArticle = {
   lead?: boolean;
 };
 type Demo = {
-  publication: { name: string; slug: string; email: string; masthead: string };
+  publication: { name: string; slug: string; email: string; masthead: string; pageFormat?: string };
   columns: Array<{ name: string; description: string }>;
   issue: {
     number: number;

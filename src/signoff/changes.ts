@@ -14,7 +14,8 @@ export type PageSnapshot = {
   issue: string | null;
   name: string | null;
   theme: string | null;
-  placements: Array<{ article: string | null; order: number | null; span: number | null; lead: boolean | null }>;
+  /** rect: the rectangle on the module grid (col, colSpan, row, rowSpan): moving a block is a layout change. */
+  placements: Array<{ article: string | null; order: number | null; span: number | null; lead: boolean | null; rect?: Array<number | null> }>;
   credits: Record<string, string | null>;
 };
 

@@ -24,7 +24,13 @@ export async function pageSnapshot(strapi: Core.Strapi, documentId: string, loca
   });
   if (!row) return null;
   const placements = (row.placements ?? [])
-    .map((p: any) => ({ article: p.article?.documentId ?? null, order: p.order ?? null, span: p.span ?? null, lead: p.lead ?? null }))
+    .map((p: any) => ({
+      article: p.article?.documentId ?? null,
+      order: p.order ?? null,
+      span: p.span ?? null,
+      lead: p.lead ?? null,
+      rect: [p.col ?? null, p.colSpan ?? null, p.row ?? null, p.rowSpan ?? null],
+    }))
     .sort((a: any, b: any) => (a.order ?? 0) - (b.order ?? 0) || String(a.article).localeCompare(String(b.article)));
   return {
     number: row.number ?? null,

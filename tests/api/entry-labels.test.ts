@@ -39,11 +39,11 @@ it('labels issues, pages, articles and placements, and keeps them up to date', a
   expect((await row('api::article.article', lead.documentId)).label).toBe('党建引领 做强“福禄”产业链（争先创优）');
   const p = await row('api::page.page', page.documentId);
   expect(p.label).toBe('第3版 党建');
-  expect(p.placements.map((x: any) => x.label)).toEqual(['①　头条　党建引领 做强“福禄”产业链（6栏）', '②　小积分兑出大文明（2栏）']);
+  expect(p.placements.map((x: any) => x.label)).toEqual(['①　头条　党建引领 做强“福禄”产业链（自动排版）', '②　小积分兑出大文明（自动排版）']);
 
   // A headline edit renames the placement showing it; a column rename renames its articles.
   await docs('api::article.article').update({ documentId: other.documentId, data: { headline: '积分超市开进村' } as any, ...L });
-  expect((await row('api::page.page', page.documentId)).placements.map((x: any) => x.label)[1]).toBe('②　积分超市开进村（2栏）');
+  expect((await row('api::page.page', page.documentId)).placements.map((x: any) => x.label)[1]).toBe('②　积分超市开进村（自动排版）');
   await docs('api::column.column').update({ documentId: column.documentId, data: { name: '支部风采' } as any });
   expect((await row('api::article.article', lead.documentId)).label).toBe('党建引领 做强“福禄”产业链（支部风采）');
   await docs('api::issue.issue').update({ documentId: issue.documentId, data: { date: '2024-07-12' } as any, ...L, status: 'draft' });

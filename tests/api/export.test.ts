@@ -134,7 +134,9 @@ describe('admin preview and export routes', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     const doc = parseHTML(page.text).document;
     expect([...doc.querySelectorAll('h2.headline')].map((h) => h.textContent!.trim())).toEqual(headlines);
-    expect(doc.querySelector('style')!.textContent).toContain('A3 portrait');
+    expect(doc.querySelector('head style:last-of-type')!.textContent).toContain('size: 297mm 420mm'); // an A3 proof
+    expect(doc.querySelector('script')!.getAttribute('src')).toMatch(/\/banmian\/assets\/copyfit\.js$/);
+    expect(doc.body.classList.contains('proof-marks')).toBe(true);
     expect(doc.querySelector('.photo img')!.getAttribute('src')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/uploads\/|^http:\/\/[^/]+\/uploads\//);
     const whole = await api().get(`/banmian/preview/issues/${issueId}`).set('Authorization', `Bearer ${jwt}`);
     expect(parseHTML(whole.text).document.querySelectorAll('section.sheet')).toHaveLength(1);

@@ -27,7 +27,8 @@ describe('GET /api/issues/:documentId/tree', () => {
     const tree = res.body.data;
     expect(Object.keys(tree).sort()).toEqual(['date', 'documentId', 'locale', 'number', 'pages', 'publication', 'title'].sort());
     expect(tree).toMatchObject({ documentId: issue.documentId, number: 3, date: '2024-07-05', title: '第3期' });
-    expect(Object.keys(tree.publication).sort()).toEqual(['email', 'name', 'slug']);
+    expect(Object.keys(tree.publication).sort()).toEqual(['email', 'name', 'pageFormat', 'slug']);
+    expect(tree.publication.pageFormat).toEqual({ key: 'broadsheet', custom: null });
     expect(tree.pages.map((p: any) => p.number)).toEqual([1, 2]);
     const page = tree.pages[0];
     expect(Object.keys(page).sort()).toEqual(['credits', 'name', 'number', 'placements', 'theme']);
@@ -44,6 +45,8 @@ describe('GET /api/issues/:documentId/tree', () => {
     expect(article.bylines).toEqual([{ role: '本报记者', contributors: [{ name: expect.stringMatching(/^记者/), kind: 'person' }] }]);
     expect(article.source).toBe('人民日报');
     expect(page.placements[2].lead).toBe(true);
+    // Not laid out on the grid yet: the renderers lay such a page out automatically.
+    expect(page.placements[0]).toMatchObject({ col: null, colSpan: null, row: null, rowSpan: null });
     expect(res.body.meta).toMatchObject({ locale: 'zh-Hans', fallback: false, status: 'published' });
   });
 

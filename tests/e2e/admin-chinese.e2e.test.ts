@@ -179,7 +179,7 @@ describe('the editor’s admin in Chinese', () => {
       await page.getByTestId('credits-line').first().waitFor({ timeout: 30000 });
       const text = await visibleText(page);
       // A collapsed placement names its order, lead, headline and span; the issue chip its number and date.
-      expect(text).toMatch(/①　头条　[^\n]+（\d栏）/);
+      expect(text).toMatch(/①　头条　[^\n]+（(\d+栏×\d+行|自动排版)）/);
       expect(text).toContain('第12期（2024-07-05）');
       await check('版面编辑页');
       await page.getByText('稿件位置').first().scrollIntoViewIfNeeded();

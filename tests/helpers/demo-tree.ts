@@ -14,7 +14,7 @@ export function demoTree(): IssueTree {
     number: demo.issue.number,
     date: demo.issue.date,
     title: demo.issue.title,
-    publication: { name: demo.publication.name, slug: demo.publication.slug, email: demo.publication.email },
+    publication: { name: demo.publication.name, slug: demo.publication.slug, email: demo.publication.email, pageFormat: { key: 'broadsheet', custom: null } },
     pages: demo.issue.pages.map((p: any) => ({
       number: p.number,
       name: p.name,
@@ -28,6 +28,10 @@ export function demoTree(): IssueTree {
         order: i + 1,
         span: a.span ?? 2,
         lead: Boolean(a.lead),
+        col: null,
+        colSpan: null,
+        row: null,
+        rowSpan: null,
         article: {
           documentId: id(),
           locale: 'zh-Hans',

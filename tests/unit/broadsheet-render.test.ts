@@ -53,10 +53,26 @@ describe('broadsheet site', () => {
     expect(links).toEqual(['articles/article-1.html', 'articles/article-2.html', 'articles/article-3.html', 'articles/article-4.html']);
   });
 
-  it('places every article in order with its span, in the page grid', () => {
+  it('places every article in order on the module grid: no overlaps, inside the 版心, as wide as its span asks', () => {
     const placed = [...page.querySelectorAll('.sheet-grid > .placement')];
     expect(placed.map((p) => text(p.querySelector('h2.headline')))).toEqual(articles.map((a) => a.headline));
-    expect(placed.map((p) => p.getAttribute('style'))).toEqual(Array(4).fill('grid-column: span 3'));
+    const rects = placed.map((p) => p.getAttribute('data-rect')!.split(',').map(Number));
+    // Span 3 of the old six-column model is half the page: 4 of the 对开 grid's 8 columns.
+    expect(rects.map(([, colSpan]) => colSpan)).toEqual([4, 4, 4, 4]);
+    expect(rects[0].slice(0, 3)).toEqual([1, 4, 1]);
+    const cells = new Set<string>();
+    for (const [col, colSpan, row, rowSpan] of rects) {
+      expect(col + colSpan - 1).toBeLessThanOrEqual(8);
+      expect(row + rowSpan - 1).toBeLessThanOrEqual(20);
+      for (let r = row; r < row + rowSpan; r++)
+        for (let c = col; c < col + colSpan; c++) {
+          expect(cells.has(`${r}:${c}`)).toBe(false);
+          cells.add(`${r}:${c}`);
+        }
+    }
+    expect(cells.size).toBe(8 * 20); // the automatic layout leaves no hole
+    expect(placed[0].getAttribute('style')).toMatch(/^left: 0mm; top: 0mm; width: [\d.]+mm; height: [\d.]+mm; --text-columns: 4; --headline-size: [\d.]+pt$/);
+    expect(placed.every((p) => p.getAttribute('data-auto') === 'true')).toBe(true);
     expect(placed[0].classList.contains('lead')).toBe(true);
   });
 
@@ -104,13 +120,14 @@ describe('broadsheet site', () => {
     expect(print.querySelector('picture')).toBeNull();
   });
 
-  it('prints every page on its own sheet with the issue in the page header', () => {
+  it('prints every page on its own sheet of the format size, the issue in each folio line', () => {
     const print = doc(files.get('print.html')!);
     expect(print.querySelectorAll('section.sheet')).toHaveLength(tree.pages.length);
-    expect(String(files.get('print.html'))).toContain('@top-center { content: "昌吉党建（示例）\\20 ·\\20 第12期\\20 ·\\20 2024年7月5日\\20 星期五"; }');
+    expect(String(files.get('print.html'))).toContain('@page { size: 390mm 545mm; margin: 0; }');
+    expect(text(print.querySelector('.sheet-meta'))).toBe('2024年7月5日 星期五昌吉党建（示例）第12期');
+    expect(print.querySelector('.sheet')!.getAttribute('style')).toContain('--paper-w: 390mm; --paper-h: 545mm; --type-w: 350mm; --type-h: 490mm');
     const css = String(files.get('assets/broadsheet.css'));
-    expect(css).toMatch(/size: A3 portrait/);
-    expect(css).toMatch(/counter\(page\)/);
+    expect(css).toMatch(/column-fill: auto/);
     expect(css).toMatch(/line-break: strict/);
     expect(css).toMatch(/"Noto Serif CJK SC"/);
     expect(css).not.toMatch(/url\(\s*["']?https?:/); // no network fonts
@@ -188,9 +205,10 @@ describe('hostile text', () => {
     expect(html).not.toMatch(/href="\/\//); // the refused link stays text, like any refused link
   });
 
-  it('keeps the print header a single CSS string', () => {
-    const style = doc(files.get('print.html')!).querySelector('head style')!.textContent!;
-    expect(style).not.toContain('</style>');
-    expect(style).toMatch(/^\s*@page \{ @top-center \{ content: "[^"\n]*"; \} \}\s*$/);
+  it('puts only numbers in the style of print.html and of each sheet, never stored text', () => {
+    const print = doc(files.get('print.html')!);
+    const style = print.querySelector('head style')!.textContent!;
+    expect(style).toMatch(/^\s*@page \{ size: [\d.]+mm [\d.]+mm; margin: 0; \}\s*$/);
+    for (const el of print.querySelectorAll('[style]')) expect(el.getAttribute('style')).toMatch(/^([a-z-]+: -?[\d.]+(mm|pt)?;? ?)+$/);
   });
 });

@@ -10,11 +10,13 @@ describe('entry labels: what the admin calls an entry', () => {
     expect(articleLabel({ headline: '评论', column: null })).toBe('评论');
   });
 
-  it('says where an article sits: order, lead, headline, span', () => {
-    expect(placementLabel({ order: 1, lead: true, span: 6, headline: '党建引领 做强“福禄”产业链' })).toBe('①　头条　党建引领 做强“福禄”产业链（6栏）');
-    expect(placementLabel({ order: 2, lead: false, span: 2, headline: '以高质量党建推动司法行政工作高质量发展' })).toBe(
-      '②　以高质量党建推动司法行政工作高质…（2栏）',
+  it('says where an article sits: order, lead, headline, its size on the grid', () => {
+    expect(placementLabel({ order: 1, lead: true, colSpan: 4, rowSpan: 7, headline: '党建引领 做强“福禄”产业链' })).toBe(
+      '①　头条　党建引领 做强“福禄”产业链（4栏×7行）',
     );
-    expect(placementLabel({ order: 25, lead: false, span: null, headline: null })).toBe('(25)　（未选稿件）');
+    expect(placementLabel({ order: 2, lead: false, colSpan: null, rowSpan: null, headline: '以高质量党建推动司法行政工作高质量发展' })).toBe(
+      '②　以高质量党建推动司法行政工作高质…（自动排版）',
+    );
+    expect(placementLabel({ order: 25, lead: false, headline: null })).toBe('(25)　（未选稿件）');
   });
 });

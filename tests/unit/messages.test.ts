@@ -48,6 +48,11 @@ const SAMPLE: { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]['zh']>[0] } 
   'export.notFound': { issue: 99, drafts: false },
   'export.severalPublications': { issue: 8, slugs: ['a', 'b'] },
   'export.empty': { issue: 8, pages: 0 },
+  'layout.noIssue': { documentId: 'doc77' },
+  'layout.changed': { page: '第8期第3版' },
+  'layout.outside': { headline: '党建引领', columns: 8, rows: 20 },
+  'layout.overlap': { headline: '党建引领', other: '乡村振兴' },
+  'format.invalid': { field: 'typeWidth', kind: 'widerThanPaper', limit: [390] },
   'export.photoUnreadable': { url: '/uploads/x.jpg', why: 'HTTP 404' },
 };
 

@@ -30,6 +30,89 @@ export interface NewsroomPageCredits extends Struct.ComponentSchema {
   };
 }
 
+export interface NewsroomPageFormat extends Struct.ComponentSchema {
+  collectionName: 'components_newsroom_page_formats';
+  info: {
+    description: "Paper and type area in mm, grid columns and rows, gutter in mm, body size and leading in pt (used when the publication's page format is custom)";
+    displayName: '\u81EA\u5B9A\u4E49\u7248\u5F0F Custom page format';
+    icon: 'apps';
+  };
+  attributes: {
+    bodySize: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 24;
+          min: 5;
+        },
+        number
+      >;
+    columns: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 24;
+          min: 1;
+        },
+        number
+      >;
+    gutter: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 50;
+          min: 0;
+        },
+        number
+      >;
+    leading: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 48;
+          min: 5;
+        },
+        number
+      >;
+    paperHeight: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2000;
+          min: 50;
+        },
+        number
+      >;
+    paperWidth: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2000;
+          min: 50;
+        },
+        number
+      >;
+    rows: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 80;
+          min: 1;
+        },
+        number
+      >;
+    typeHeight: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2000;
+          min: 30;
+        },
+        number
+      >;
+    typeWidth: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2000;
+          min: 30;
+        },
+        number
+      >;
+  };
+}
+
 export interface NewsroomPhoto extends Struct.ComponentSchema {
   collectionName: 'components_newsroom_photo';
   info: {
@@ -56,12 +139,28 @@ export interface NewsroomPhoto extends Struct.ComponentSchema {
 export interface NewsroomPlacement extends Struct.ComponentSchema {
   collectionName: 'components_newsroom_placement';
   info: {
-    description: 'An article placed on a page: order, column span, lead flag';
+    description: "An article placed on a page: its order, and its rectangle on the page's module grid (column and row, 1-based, with spans); without a rectangle the page is laid out automatically";
     displayName: '\u7248\u9762\u4F4D\u7F6E Placement';
     icon: 'layout';
   };
   attributes: {
     article: Schema.Attribute.Relation<'oneToOne', 'api::article.article'>;
+    col: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 24;
+          min: 1;
+        },
+        number
+      >;
+    colSpan: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 24;
+          min: 1;
+        },
+        number
+      >;
     label: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
@@ -76,10 +175,26 @@ export interface NewsroomPlacement extends Struct.ComponentSchema {
         number
       > &
       Schema.Attribute.DefaultTo<1>;
+    row: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 80;
+          min: 1;
+        },
+        number
+      >;
+    rowSpan: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 80;
+          min: 1;
+        },
+        number
+      >;
     span: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
-          max: 6;
+          max: 24;
           min: 1;
         },
         number
@@ -93,6 +208,7 @@ declare module '@strapi/strapi' {
     export interface ComponentSchemas {
       'newsroom.byline': NewsroomByline;
       'newsroom.page-credits': NewsroomPageCredits;
+      'newsroom.page-format': NewsroomPageFormat;
       'newsroom.photo': NewsroomPhoto;
       'newsroom.placement': NewsroomPlacement;
     }

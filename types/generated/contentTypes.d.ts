@@ -755,6 +755,7 @@ export interface ApiPublicationPublication extends Struct.CollectionTypeSchema {
   attributes: {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    customFormat: Schema.Attribute.Component<'newsroom.page-format', false>;
     email: Schema.Attribute.Email;
     issues: Schema.Attribute.Relation<'oneToMany', 'api::issue.issue'>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
@@ -766,6 +767,7 @@ export interface ApiPublicationPublication extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;
+    pageFormat: Schema.Attribute.Enumeration<['broadsheet', 'tabloid', 'custom']> & Schema.Attribute.Required & Schema.Attribute.DefaultTo<'broadsheet'>;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID;
     updatedAt: Schema.Attribute.DateTime;

@@ -6,13 +6,13 @@ import { versionRows } from '../../../newsroom/public-filters';
 // named here, nothing else).
 const NAME = { select: ['name'] };
 const issuePopulate = (published: object) => ({
-  publication: { select: ['name', 'slug', 'email'] },
+  publication: { select: ['name', 'slug', 'email', 'pageFormat'], populate: { customFormat: true } },
   pages: {
     select: ['number', 'name', 'theme'],
     where: published,
     populate: {
       credits: { populate: { editor: NAME, layout: NAME, proofreader: NAME } },
-      placements: { select: ['order', 'span', 'lead'], populate: { article: { select: ['documentId'] } } },
+      placements: { select: ['order', 'span', 'lead', 'col', 'colSpan', 'row', 'rowSpan'], populate: { article: { select: ['documentId'] } } },
     },
   },
 });

@@ -1,0 +1,300 @@
+import * as React from 'react';
+import { useFetchClient, useNotification, useForm, useQueryParams, unstable_useDocument } from '@strapi/strapi/admin';
+import { buildValidParams } from '@strapi/content-manager/strapi-admin';
+import { Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
+import { Layout } from '@strapi/icons';
+import type { PanelProps } from './broadsheet-actions';
+import type { PlannerView } from '../broadsheet/planner';
+import { layoutPage, placeInRect } from '../broadsheet/page-layout';
+import type { GridRect } from '../broadsheet/page-formats';
+import { useErrorText, useMessages } from './messages';
+
+/**
+ * 版面规划: the page on its module grid, each placed article a block the editor
+ * drags to a new place and resizes in whole modules (mouse or keyboard: arrows
+ * move the focused block, Shift+arrows resize it), with the estimated fit of
+ * each block (超版/欠版) following every change. Saving sends the rectangles to
+ * PUT /banmian/pages/:documentId/layout (src/broadsheet/planner.ts), which
+ * writes them through the Document Service, so sign-off resets apply; the 预览
+ * then measures the real fit in the browser.
+ */
+
+const PAGE = 'api::page.page';
+// The grid's largest size on screen, in px: the whole 版 fits in the dialog without scrolling.
+const MAX_WIDTH = 720;
+const MAX_HEIGHT = 620;
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+type Block = PlannerView['blocks'][number];
+type Drag = { index: number; mode: 'move' | 'resize'; x: number; y: number; start: GridRect; rect: GridRect };
+
+const overlaps = (a: GridRect, b: GridRect) => a.col < b.col + b.colSpan && b.col < a.col + a.colSpan && a.row < b.row + b.rowSpan && b.row < a.row + a.rowSpan;
+
+function clampToGrid(r: GridRect, columns: number, rows: number): GridRect {
+  const colSpan = Math.min(Math.max(1, r.colSpan), columns);
+  const rowSpan = Math.min(Math.max(1, r.rowSpan), rows);
+  return { colSpan, rowSpan, col: Math.min(Math.max(1, r.col), columns - colSpan + 1), row: Math.min(Math.max(1, r.row), rows - rowSpan + 1) };
+}
+
+function Planner({ view, onSaved, onClose }: { view: PlannerView; onSaved: (v: PlannerView) => void; onClose: () => void }) {
+  const { put } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const m = useMessages();
+  const errorText = useErrorText();
+  const [blocks, setBlocks] = React.useState<Block[]>(view.blocks);
+  const [drag, setDrag] = React.useState<Drag | null>(null);
+  const [dirty, setDirty] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+  const [said, say] = React.useState('');
+  const { format } = view;
+  const geometry = { ...view.geometry, format };
+  const mm = Math.min(MAX_WIDTH / format.typeArea.width, MAX_HEIGHT / geometry.gridHeight); // px per mm
+  const gridWidth = format.columns * (geometry.columnWidth + format.gutter) * mm - format.gutter * mm;
+  const pitchX = (geometry.columnWidth + format.gutter) * mm;
+  const pitchY = geometry.moduleHeight * mm;
+  const px = (r: GridRect) => ({
+    left: (r.col - 1) * pitchX,
+    top: (r.row - 1) * pitchY,
+    width: r.colSpan * pitchX - format.gutter * mm,
+    height: r.rowSpan * pitchY - 2,
+  });
+  const rectText = (r: GridRect) => m('planner.rect', { col: r.col, colSpan: r.colSpan, row: r.row, rowSpan: r.rowSpan });
+  const fitText = (b: Block, r: GridRect) => {
+    const fit = placeInRect(geometry, r, b.fitArticle, b.lead).fit;
+    return fit.overLines > 0
+      ? { over: true, text: m('planner.over', { lines: fit.overLines, chars: fit.overChars }) }
+      : { over: false, text: m('planner.under', { lines: -fit.overLines }) };
+  };
+
+  /** Puts block `index` at `rect` unless it leaves the grid or covers another block; says why not. */
+  const place = (index: number, rect: GridRect) => {
+    const r = clampToGrid(rect, format.columns, format.rows);
+    const other = blocks.findIndex((b, i) => i !== index && overlaps(b.rect, r));
+    if (other >= 0) {
+      say(m('planner.blocked', { other: blocks[other].headline }));
+      return false;
+    }
+    setBlocks((bs) => bs.map((b, i) => (i === index ? { ...b, rect: r, auto: false } : b)));
+    setDirty(true);
+    say(`${blocks[index].headline}：${rectText(r)}，${fitText(blocks[index], r).text}`);
+    return true;
+  };
+
+  const onPointerDown = (index: number, mode: Drag['mode']) => (e: React.PointerEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    setDrag({ index, mode, x: e.clientX, y: e.clientY, start: blocks[index].rect, rect: blocks[index].rect });
+  };
+  const onPointerMove = (e: React.PointerEvent) => {
+    if (!drag) return;
+    const dx = Math.round((e.clientX - drag.x) / pitchX);
+    const dy = Math.round((e.clientY - drag.y) / pitchY);
+    const s = drag.start;
+    const next =
+      drag.mode === 'move' ? { ...s, col: s.col + dx, row: s.row + dy } : { ...s, colSpan: Math.max(1, s.colSpan + dx), rowSpan: Math.max(1, s.rowSpan + dy) };
+    setDrag({ ...drag, rect: clampToGrid(next, format.columns, format.rows) });
+  };
+  const onPointerUp = () => {
+    if (!drag) return;
+    const { index, rect, start } = drag;
+    setDrag(null);
+    if (rect.col !== start.col || rect.row !== start.row || rect.colSpan !== start.colSpan || rect.rowSpan !== start.rowSpan) place(index, rect);
+  };
+  const onKeyDown = (index: number) => (e: React.KeyboardEvent) => {
+    const step = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[e.key];
+    if (!step) return;
+    e.preventDefault();
+    const r = blocks[index].rect;
+    place(index, e.shiftKey ? { ...r, colSpan: r.colSpan + step[0], rowSpan: r.rowSpan + step[1] } : { ...r, col: r.col + step[0], row: r.row + step[1] });
+  };
+
+  const autoLayout = () => {
+    const laid = layoutPage(
+      format,
+      { theme: view.page.theme },
+      blocks.map((b) => ({ rect: { col: null, colSpan: null, row: null, rowSpan: null }, span: b.span, lead: b.lead, article: b.fitArticle })),
+    );
+    setBlocks((bs) => bs.map((b, i) => ({ ...b, rect: laid.placements[i].rect, auto: true })));
+    setDirty(true);
+    say(m('planner.autoDone'));
+  };
+
+  const save = async () => {
+    setBusy(true);
+    try {
+      const { data } = await put(`/banmian/pages/${view.page.documentId}/layout?locale=${encodeURIComponent(view.page.locale)}`, {
+        blocks: blocks.map((b) => ({ article: b.article, rect: b.auto ? null : b.rect })),
+      });
+      toggleNotification({ type: 'success', message: m('planner.saved') });
+      setDirty(false);
+      onSaved(data as PlannerView);
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: m('planner.saveFailed', { error: errorText(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const gridHeight = format.rows * pitchY;
+  return (
+    <>
+      <Modal.Body>
+        <Flex direction="column" alignItems="stretch" gap={3}>
+          <Typography variant="pi" textColor="neutral600">
+            {m('planner.help', { format: format.name, columns: format.columns, rows: format.rows })}
+          </Typography>
+          <div
+            data-testid="planner-grid"
+            onPointerMove={onPointerMove}
+            onPointerUp={onPointerUp}
+            style={{
+              position: 'relative',
+              width: gridWidth,
+              height: gridHeight,
+              margin: '0 auto',
+              background: `repeating-linear-gradient(90deg, #f0f0ff 0 ${pitchX - format.gutter * mm}px, #fff ${pitchX - format.gutter * mm}px ${pitchX}px),
+                repeating-linear-gradient(0deg, transparent 0 ${pitchY - 1}px, #dcdce4 ${pitchY - 1}px ${pitchY}px)`,
+              backgroundBlendMode: 'multiply',
+              outline: '1px solid #c0c0cf',
+              touchAction: 'none',
+            }}
+          >
+            {blocks.map((b, i) => {
+              const rect = drag?.index === i ? drag.rect : b.rect;
+              const fit = fitText(b, rect);
+              return (
+                <div
+                  key={b.article}
+                  role="button"
+                  tabIndex={0}
+                  data-testid={`planner-block-${i + 1}`}
+                  data-rect={`${rect.col},${rect.colSpan},${rect.row},${rect.rowSpan}`}
+                  data-over={fit.over ? 'true' : 'false'}
+                  aria-label={`${CIRCLED[i] ?? i + 1} ${b.headline}，${rectText(rect)}，${fit.text}`}
+                  aria-roledescription={m('planner.blockRole')}
+                  onPointerDown={onPointerDown(i, 'move')}
+                  onKeyDown={onKeyDown(i)}
+                  style={{
+                    position: 'absolute',
+                    ...px(rect),
+                    boxSizing: 'border-box',
+                    padding: 6,
+                    overflow: 'hidden',
+                    cursor: drag?.index === i ? 'grabbing' : 'grab',
+                    background: drag?.index === i ? 'rgba(73,69,255,0.25)' : 'rgba(255,255,255,0.92)',
+                    border: `2px solid ${fit.over ? '#d02b20' : '#4945ff'}`,
+                    borderRadius: 2,
+                    userSelect: 'none',
+                  }}
+                >
+                  <Typography variant="omega" fontWeight="bold" tag="p" ellipsis>
+                    {CIRCLED[i] ?? i + 1} {b.lead ? `${m('planner.lead')} ` : ''}
+                    {b.headline}
+                  </Typography>
+                  <Typography variant="pi" tag="p" textColor={fit.over ? 'danger600' : 'success600'} data-testid="planner-fit">
+                    {fit.text}
+                  </Typography>
+                  <Typography variant="pi" tag="p" textColor="neutral600">
+                    {rectText(rect)}
+                    {b.auto ? ` · ${m('planner.auto')}` : ''}
+                  </Typography>
+                  <span
+                    data-testid={`planner-resize-${i + 1}`}
+                    aria-hidden="true"
+                    onPointerDown={onPointerDown(i, 'resize')}
+                    style={{ position: 'absolute', right: 0, bottom: 0, width: 14, height: 14, background: '#4945ff', cursor: 'nwse-resize' }}
+                  />
+                </div>
+              );
+            })}
+          </div>
+          <div aria-live="polite" data-testid="planner-status" style={{ minHeight: 20 }}>
+            <Typography variant="pi">{said}</Typography>
+          </div>
+        </Flex>
+      </Modal.Body>
+      <Modal.Footer>
+        <Button variant="tertiary" onClick={onClose}>
+          {m('planner.close')}
+        </Button>
+        <Flex gap={2}>
+          <Button variant="secondary" onClick={autoLayout}>
+            {m('planner.autoLayout')}
+          </Button>
+          <Button onClick={save} disabled={!dirty} loading={busy}>
+            {m('planner.save')}
+          </Button>
+        </Flex>
+      </Modal.Footer>
+    </>
+  );
+}
+
+const PlannerContent = ({ documentId, document }: PanelProps) => {
+  const { get } = useFetchClient();
+  const m = useMessages();
+  const errorText = useErrorText();
+  const { toggleNotification } = useNotification();
+  const modified = useForm('PagePlanner', (s) => s.modified, false);
+  const [view, setView] = React.useState<PlannerView | null>(null);
+  const [open, setOpen] = React.useState(false);
+  const [{ query }] = useQueryParams();
+  const params = React.useMemo(() => buildValidParams(query), [query]);
+  const { refetch } = unstable_useDocument({ collectionType: 'collection-types', model: PAGE, documentId, params }, { skip: !documentId });
+  const locale = document?.locale ?? '';
+
+  const openPlanner = async () => {
+    try {
+      const { data } = await get(`/banmian/pages/${documentId}/layout`, { params: locale ? { locale } : {} } as any);
+      setView(data as unknown as PlannerView);
+      setOpen(true);
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: m('planner.loadFailed', { error: errorText(error) }) });
+    }
+  };
+
+  return (
+    <Flex direction="column" gap={2} alignItems="stretch" width="100%">
+      <Button variant="secondary" startIcon={<Layout />} onClick={openPlanner} disabled={Boolean(modified)} fullWidth>
+        {m('planner.open')}
+      </Button>
+      {modified ? (
+        <Typography variant="pi" textColor="warning600">
+          {m('planner.unsaved')}
+        </Typography>
+      ) : null}
+      <Modal.Root open={open} onOpenChange={setOpen}>
+        <Modal.Content style={{ maxWidth: 820, width: '90vw' }}>
+          <Modal.Header closeLabel={m('planner.close')}>
+            <Modal.Title>{view ? m('planner.title', { page: view.page.name }) : m('planner.open')}</Modal.Title>
+          </Modal.Header>
+          {view ? (
+            <Planner
+              view={view}
+              onClose={() => setOpen(false)}
+              onSaved={(v) => {
+                setView(v);
+                setOpen(false);
+                // The edit view's copy of the page (stage, placements) follows the save.
+                refetch();
+              }}
+            />
+          ) : null}
+        </Modal.Content>
+      </Modal.Root>
+      <Box>
+        <Typography variant="pi" textColor="neutral600">
+          {m('planner.hint')}
+        </Typography>
+      </Box>
+    </Flex>
+  );
+};
+
+/** Edit-view side panel of saved pages. */
+export const PlannerPanel = (props: PanelProps) => {
+  const m = useMessages();
+  if (props.model !== PAGE || !props.documentId) return null;
+  return { title: m('planner.panelTitle'), content: <PlannerContent {...props} /> };
+};

@@ -1,0 +1,107 @@
+import fs from 'fs';
+import { pathToFileURL } from 'url';
+import type { SiteView } from './view-model';
+import { copyfitScript } from './render';
+
+/**
+ * Copyfit of an exported issue: every placement's text against its rectangle,
+ * measured in headless Chromium where the page is laid out (assets/copyfit.js on
+ * the site's print.html), or, without a browser, estimated from character counts
+ * and the grid (copyfit-estimate.ts, already in the view model). The thin edge
+ * that launches the browser; the table is pure.
+ */
+
+export type PlacementFit = {
+  page: number;
+  order: number;
+  headline: string;
+  rect: number[];
+  capacityLines: number;
+  textLines: number;
+  /** > 0: overset (超版) by this many lines / characters; < 0: room left (欠版). */
+  overLines: number;
+  overChars: number;
+  charsPerLine: number;
+  method: 'measured' | 'estimate';
+};
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** The browser copyfit measures in: CHROMIUM_PATH, else Debian's or Google's usual place (as the e2e tests find it); null when there is none. */
+export function findChromium(env = process.env): string | null {
+  if (env.CHROMIUM_PATH) return fs.existsSync(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null;
+  return CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Measures every placement of a print.html (true size) in headless Chromium. */
+export async function measureSite(printHtml: string, executablePath: string): Promise<PlacementFit[]> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  try {
+    // Wide enough that no phone layout applies; the sheets keep their size in mm whatever the window.
+    const page = await browser.newPage({ viewport: { width: 1800, height: 1200 } });
+    await page.goto(pathToFileURL(printHtml).href, { waitUntil: 'load' });
+    await page.addScriptTag({ content: copyfitScript() });
+    return (await page.evaluate('window.banmianCopyfit.run()')) as PlacementFit[];
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The view model's own estimate, for when no browser is at hand. */
+export function estimatedFits(view: SiteView): PlacementFit[] {
+  return view.pages.flatMap((page) =>
+    page.placements.map((pl) => ({
+      page: page.number,
+      order: pl.order,
+      headline: pl.article.headline,
+      rect: [pl.rect.col, pl.rect.colSpan, pl.rect.row, pl.rect.rowSpan],
+      ...pl.fit,
+    })),
+  );
+}
+
+export const isOverset = (f: Pick<PlacementFit, 'overLines' | 'overChars'>) => f.overLines > 0 || f.overChars > 0;
+
+const width = (s: string) => [...s].reduce((n, ch) => n + (ch.codePointAt(0)! < 0x2000 ? 1 : 2), 0);
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+const cut = (s: string, n: number) => {
+  let out = '';
+  for (const ch of s) {
+    if (width(out + ch) > n - 1) return `${out}…`;
+    out += ch;
+  }
+  return out;
+};
+
+/** The fit of each article, one table per 版: article, space (rectangle and lines), text, over/under. */
+export function fitTable(fits: PlacementFit[]): string {
+  const out: string[] = [];
+  const pages = [...new Set(fits.map((f) => f.page))].sort((a, b) => a - b);
+  for (const page of pages) {
+    const rows = fits.filter((f) => f.page === page).sort((a, b) => a.order - b.order);
+    out.push(`第${page}版`);
+    out.push(`  ${pad('稿件', 34)} ${pad('位置 栏×行', 14)} ${pad('容量', 8)} ${pad('正文', 8)} 超版/欠版`);
+    for (const f of rows) {
+      const [col, colSpan, row, rowSpan] = f.rect;
+      const verdict =
+        f.overLines > 0 || f.overChars > 0
+          ? `超版 ${Math.max(f.overLines, 0)} 行 约 ${Math.max(f.overChars, 0)} 字`
+          : `欠 ${-f.overLines} 行 约 ${-f.overChars} 字`;
+      out.push(
+        `  ${pad(cut(f.headline, 34), 34)} ${pad(`${col},${row} ${colSpan}×${rowSpan}`, 14)} ${pad(`${f.capacityLines} 行`, 8)} ${pad(`${f.textLines} 行`, 8)} ${verdict}`,
+      );
+    }
+  }
+  return out.join('\n');
+}
