@@ -208,15 +208,21 @@ export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): 
  */
 async function checkFit(strapi: Core.Strapi, summary: ExportSummary, options: ExportOptions) {
   const chromium = findChromium();
+  let why = 'no Chromium found (set CHROMIUM_PATH, or install chromium)';
   if (chromium) {
-    const fits = await measureSite(path.join(summary.outDir, 'print.html'), chromium);
-    return { fits, fitMethod: 'measured' as const };
+    try {
+      const fits = await measureSite(path.join(summary.outDir, 'print.html'), chromium);
+      return { fits, fitMethod: 'measured' as const };
+    } catch (error: any) {
+      // The site is written; a browser that will not start costs the measurement, not the export.
+      why = `Chromium at ${chromium} failed (${String(error?.message ?? error).split('\n')[0]})`;
+    }
   }
   const tree = await loadExportTree(strapi, options);
   return {
     fits: estimatedFits(siteView(tree, new Map())),
     fitMethod: 'estimate' as const,
-    fitNote: 'no Chromium found (set CHROMIUM_PATH, or install chromium): fit estimated from character counts and the grid',
+    fitNote: `${why}: fit estimated from character counts and the grid`,
   };
 }
 

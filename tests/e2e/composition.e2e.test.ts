@@ -190,5 +190,10 @@ describe('an article doubled in length', () => {
     expect(run.stdout).toContain('copyfit (estimated)');
     expect(run.stdout).toContain('no Chromium found');
     expect(run.stdout).toContain(`第1版 ${headline}`);
+    // A browser that does not start costs the measurement, not the export.
+    const broken = await runScript('export.js', ['--issue', String(issue), '--drafts', '--out', out], { CHROMIUM_PATH: '/bin/false' });
+    expect(broken.code).toBe(0);
+    expect(broken.stdout).toContain('copyfit (estimated)');
+    expect(broken.stdout).toMatch(/Chromium at \/bin\/false failed \(.+\): fit estimated/);
   });
 });

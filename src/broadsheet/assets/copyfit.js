@@ -100,9 +100,8 @@
         var pl = placements[p];
         var body = pl.querySelector('.body');
         var headline = pl.querySelector('.headline');
+        // A head taller than its rectangle leaves the body no height: all its text is overset.
         var fit = body ? measureBody(body) : { capacityLines: 0, textLines: 0, overLines: 0, overChars: 0, charsPerLine: 0, chars: 0, method: 'measured' };
-        // A head taller than its rectangle is clipped too: its text is all overset.
-        fit.headClipped = pl.scrollHeight > pl.clientHeight + 1 && (!body || body.clientHeight < 1);
         fit.page = Number(sheet.getAttribute('data-page'));
         fit.order = Number(pl.getAttribute('data-order'));
         fit.rect = (pl.getAttribute('data-rect') || '').split(',').map(Number);
