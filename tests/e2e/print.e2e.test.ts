@@ -107,6 +107,11 @@ describe('print.html in Chromium', () => {
     expect(headline!.width).toBeGreaterThan(100);
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
+    // A laptop window narrower than the sheet gets the whole sheet, zoomed, without scrolling sideways.
+    for (const width of [1400, 1280, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    }
     await page.setViewportSize({ width: 390, height: 844 });
     const phone = path.join(tmp, 'demo', 'articles');
     await page.goto(`file://${path.join(phone, fs.readdirSync(phone)[0])}`);
