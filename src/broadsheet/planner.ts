@@ -108,33 +108,28 @@ export async function saveLayout(strapi: Core.Strapi, documentId: string, reques
   const placements = [...row.placements].sort(byOrder);
   const blocks = Array.isArray(body?.blocks) ? body.blocks : [];
   const name = pageName(row.issue.number, row.number);
-  // The planner lays out the placements it was shown, in their order; anything else changed meanwhile.
-  if (blocks.length !== placements.length || blocks.some((b, i) => b?.article !== placements[i].article?.documentId)) {
+  // The planner lays out the blocks it was shown, in their order; anything else changed meanwhile.
+  // (A placement without an article in this locale is not shown, and keeps what it has.)
+  const shown = await plannerView(strapi, documentId, locale);
+  if (blocks.length !== shown.blocks.length || blocks.some((b, i) => b?.article !== shown.blocks[i].article)) {
     throw refusal('layout.changed', { page: name });
   }
-  const { format } = await plannerView(strapi, documentId, locale);
   const why = layoutRefusal(
-    format,
-    blocks.map((b, i) => ({ headline: placements[i].article?.headline ?? '', rect: b.rect ?? null })),
+    shown.format,
+    blocks.map((b, i) => ({ headline: shown.blocks[i].headline, rect: b.rect ?? null })),
   );
   if (why) throw why;
+  const rectFor = (pl: any) => {
+    const i = shown.blocks.findIndex((b) => b.order === pl.order && b.article === pl.article?.documentId);
+    if (i < 0) return { col: pl.col ?? null, colSpan: pl.colSpan ?? null, row: pl.row ?? null, rowSpan: pl.rowSpan ?? null };
+    const r = blocks[i].rect ?? null;
+    return { col: r?.col ?? null, colSpan: r?.colSpan ?? null, row: r?.row ?? null, rowSpan: r?.rowSpan ?? null };
+  };
   await strapi.documents('api::page.page').update({
     documentId,
     locale,
     data: {
-      placements: placements.map((pl: any, i: number) => {
-        const r = blocks[i].rect ?? null;
-        return {
-          article: pl.article?.documentId ?? null,
-          order: pl.order,
-          span: pl.span,
-          lead: pl.lead,
-          col: r?.col ?? null,
-          colSpan: r?.colSpan ?? null,
-          row: r?.row ?? null,
-          rowSpan: r?.rowSpan ?? null,
-        };
-      }),
+      placements: placements.map((pl: any) => ({ article: pl.article?.documentId ?? null, order: pl.order, span: pl.span, lead: pl.lead, ...rectFor(pl) })),
     } as any,
   });
   return plannerView(strapi, documentId, locale);

@@ -130,6 +130,35 @@ describe('PUT /banmian/pages/:documentId/layout', () => {
     for (const b of after.blocks.slice(3)) expect(b.auto && b.rect.row).toBeGreaterThanOrEqual(11);
   });
 
+  it('lays out the blocks it shows, and leaves a placement without an article as it is', async () => {
+    const row = await pageRow();
+    const kept = row.placements.map((p: any) => ({
+      article: null,
+      order: p.order,
+      span: p.span,
+      lead: p.lead,
+      col: p.col,
+      colSpan: p.colSpan,
+      row: p.row,
+      rowSpan: p.rowSpan,
+    }));
+    const withArticles = await t.strapi.db
+      .query('api::page.page')
+      .findOne({ where: { id: row.id }, populate: { placements: { populate: { article: true } } } });
+    for (const [i, p] of withArticles.placements.entries()) kept[i].article = p.article?.documentId ?? null;
+    await t.strapi
+      .documents('api::page.page')
+      .update({ documentId: pageId, data: { placements: [...kept, { article: null, order: 99, span: 2, lead: false }] } as any });
+    const view = await layout();
+    expect(view.blocks).toHaveLength(kept.length);
+    const res = await api()
+      .put(`/banmian/pages/${pageId}/layout`)
+      .set(auth())
+      .send({ blocks: view.blocks.map((b) => ({ article: b.article, rect: null })) });
+    expect(res.status).toBe(200);
+    expect((await pageRow()).placements).toHaveLength(kept.length + 1);
+  });
+
   it('is refused to an admin who may not edit the page', async () => {
     const view = await layout();
     const res = await api()
