@@ -3,6 +3,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { Flex, Typography } from '@strapi/design-system';
 import type { PlacementFit } from '../broadsheet/copyfit';
 import { useErrorText, useMessages } from './messages';
+import { circled } from '../newsroom/entry-labels';
 
 /**
  * The page's copyfit as the 预览 measures it, shown in the 签字 panel so 版式
@@ -10,8 +11,6 @@ import { useErrorText, useMessages } from './messages';
  * off-screen frame of this admin page, where assets/copyfit.js measures every
  * block in this browser (the same figures the 预览 marks on the sheet).
  */
-
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 export function PageFit({ issueDocumentId, page, locale, version }: { issueDocumentId: string; page: number; locale?: string | null; version?: string }) {
   const { get } = useFetchClient();
@@ -74,7 +73,7 @@ export function PageFit({ issueDocumentId, page, locale, version }: { issueDocum
             return (
               <li key={i} data-over={over ? 'true' : 'false'}>
                 <Typography variant="pi" textColor={over ? 'danger600' : 'neutral800'}>
-                  {CIRCLED[i] ?? i + 1} {f.headline.length > 14 ? `${f.headline.slice(0, 14)}…` : f.headline}：
+                  {circled(i + 1)} {f.headline.length > 14 ? `${f.headline.slice(0, 14)}…` : f.headline}：
                   {over
                     ? m('fit.over', { lines: Math.max(f.overLines, 0), chars: Math.max(f.overChars, 0) })
                     : m('fit.under', { lines: -f.overLines, chars: -f.overChars })}

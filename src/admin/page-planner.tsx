@@ -1,13 +1,14 @@
 import * as React from 'react';
-import { useFetchClient, useNotification, useForm, useQueryParams, unstable_useDocument } from '@strapi/strapi/admin';
-import { buildValidParams } from '@strapi/content-manager/strapi-admin';
+import { useFetchClient, useNotification, useForm } from '@strapi/strapi/admin';
+import { useEditViewRefetch } from './edit-view-refetch';
 import { Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
 import { Layout } from '@strapi/icons';
 import type { PanelProps } from './broadsheet-actions';
 import type { PlannerView } from '../broadsheet/planner';
 import { layoutPage, placeInRect } from '../broadsheet/page-layout';
-import type { GridRect } from '../broadsheet/page-formats';
+import { rectsOverlap, type GridRect } from '../broadsheet/page-formats';
 import { useErrorText, useMessages } from './messages';
+import { circled } from '../newsroom/entry-labels';
 
 /**
  * 版面规划: the page on its module grid, each placed article a block the editor
@@ -23,12 +24,9 @@ const PAGE = 'api::page.page';
 // The grid's largest size on screen, in px: the whole 版 fits in the dialog without scrolling.
 const MAX_WIDTH = 720;
 const MAX_HEIGHT = 620;
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 type Block = PlannerView['blocks'][number];
 type Drag = { index: number; mode: 'move' | 'resize'; x: number; y: number; start: GridRect; rect: GridRect };
-
-const overlaps = (a: GridRect, b: GridRect) => a.col < b.col + b.colSpan && b.col < a.col + a.colSpan && a.row < b.row + b.rowSpan && b.row < a.row + a.rowSpan;
 
 function clampToGrid(r: GridRect, columns: number, rows: number): GridRect {
   const colSpan = Math.min(Math.max(1, r.colSpan), columns);
@@ -69,7 +67,7 @@ function Planner({ view, onSaved, onClose }: { view: PlannerView; onSaved: (v: P
   /** Puts block `index` at `rect` unless it leaves the grid or covers another block; says why not. */
   const place = (index: number, rect: GridRect) => {
     const r = clampToGrid(rect, format.columns, format.rows);
-    const other = blocks.findIndex((b, i) => i !== index && overlaps(b.rect, r));
+    const other = blocks.findIndex((b, i) => i !== index && rectsOverlap(b.rect, r));
     if (other >= 0) {
       say(m('planner.blocked', { other: blocks[other].headline }));
       return false;
@@ -171,7 +169,7 @@ function Planner({ view, onSaved, onClose }: { view: PlannerView; onSaved: (v: P
                   data-testid={`planner-block-${i + 1}`}
                   data-rect={`${rect.col},${rect.colSpan},${rect.row},${rect.rowSpan}`}
                   data-over={fit.over ? 'true' : 'false'}
-                  aria-label={`${CIRCLED[i] ?? i + 1} ${b.headline}，${rectText(rect)}，${fit.text}`}
+                  aria-label={`${circled(i + 1)} ${b.headline}，${rectText(rect)}，${fit.text}`}
                   aria-roledescription={m('planner.blockRole')}
                   onPointerDown={onPointerDown(i, 'move')}
                   onKeyDown={onKeyDown(i)}
@@ -189,7 +187,7 @@ function Planner({ view, onSaved, onClose }: { view: PlannerView; onSaved: (v: P
                   }}
                 >
                   <Typography variant="omega" fontWeight="bold" tag="p" ellipsis>
-                    {CIRCLED[i] ?? i + 1} {b.lead ? `${m('planner.lead')} ` : ''}
+                    {circled(i + 1)} {b.lead ? `${m('planner.lead')} ` : ''}
                     {b.headline}
                   </Typography>
                   <Typography variant="pi" tag="p" textColor={fit.over ? 'danger600' : 'success600'} data-testid="planner-fit">
@@ -239,9 +237,7 @@ const PlannerContent = ({ documentId, document }: PanelProps) => {
   const modified = useForm('PagePlanner', (s) => s.modified, false);
   const [view, setView] = React.useState<PlannerView | null>(null);
   const [open, setOpen] = React.useState(false);
-  const [{ query }] = useQueryParams();
-  const params = React.useMemo(() => buildValidParams(query), [query]);
-  const { refetch } = unstable_useDocument({ collectionType: 'collection-types', model: PAGE, documentId, params }, { skip: !documentId });
+  const refetch = useEditViewRefetch(PAGE, documentId);
   const locale = document?.locale ?? '';
 
   const openPlanner = async () => {

@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { useFetchClient, useNotification, useForm, useQueryParams, unstable_useDocument } from '@strapi/strapi/admin';
-import { buildValidParams } from '@strapi/content-manager/strapi-admin';
+import { useFetchClient, useNotification, useForm } from '@strapi/strapi/admin';
+import { useEditViewRefetch } from './edit-view-refetch';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { StageBadge, creditsLine } from './stage-badge';
@@ -32,11 +32,8 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
   const modified = useForm('SignoffPanel', (s) => s.modified, false);
   const [status, setStatus] = React.useState<Status | null>(null);
   const [busy, setBusy] = React.useState<string | null>(null);
-  // The edit view's own copy of the page (same query, same cache entry): refetched after a
-  // signature, the form takes the new stage and credits without reloading the page.
-  const [{ query }] = useQueryParams();
-  const params = React.useMemo(() => buildValidParams(query), [query]);
-  const { refetch } = unstable_useDocument({ collectionType: 'collection-types', model: PAGE, documentId, params }, { skip: !documentId });
+  // After a signature the form takes the new stage and credits.
+  const refetch = useEditViewRefetch(PAGE, documentId);
 
   const load = React.useCallback(async () => {
     try {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { SIGN_ROLES, SIGN_ROLE_LABEL } from '../newsroom/glossary';
+import { FORMAT_FIELD_LABEL, SIGN_ROLES, SIGN_ROLE_LABEL } from '../newsroom/glossary';
 
 /**
  * Field labels in the Content Manager in the newsroom's words (主题, 引题, 署名…),
@@ -72,17 +72,7 @@ const LABELS: Record<string, Record<string, string>> = {
     row: '起行',
     rowSpan: '占行',
   },
-  'newsroom.page-format': {
-    paperWidth: '纸宽（毫米）',
-    paperHeight: '纸高（毫米）',
-    typeWidth: '版心宽（毫米）',
-    typeHeight: '版心高（毫米）',
-    columns: '栏数',
-    gutter: '栏距（毫米）',
-    rows: '行数（模块）',
-    bodySize: '正文字号（磅）',
-    leading: '行距（磅）',
-  },
+  'newsroom.page-format': { ...FORMAT_FIELD_LABEL },
 };
 
 // The field that names an entry in titles, relation pickers and chips, and a collapsed

@@ -2,6 +2,7 @@ import fs from 'fs';
 import { pathToFileURL } from 'url';
 import type { SiteView } from './view-model';
 import { copyfitScript } from './render';
+import { ems } from './copyfit-estimate';
 
 /**
  * Copyfit of an exported issue: every placement's text against its rectangle,
@@ -33,7 +34,7 @@ export function findChromium(env = process.env): string | null {
   return CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
 }
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -43,10 +44,15 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** Headless Chromium with no background traffic (newsroom machines may have no network); the e2e tests launch theirs with this too. */
+export async function launchChromium(executablePath: string) {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
 /** Measures every placement of a print.html (true size) in headless Chromium. */
 export async function measureSite(printHtml: string, executablePath: string): Promise<PlacementFit[]> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium(executablePath);
   try {
     // Wide enough that no phone layout applies; the sheets keep their size in mm whatever the window.
     const page = await browser.newPage({ viewport: { width: 1800, height: 1200 } });
@@ -73,7 +79,8 @@ export function estimatedFits(view: SiteView): PlacementFit[] {
 
 export const isOverset = (f: Pick<PlacementFit, 'overLines' | 'overChars'>) => f.overLines > 0 || f.overChars > 0;
 
-const width = (s: string) => [...s].reduce((n, ch) => n + (ch.codePointAt(0)! < 0x2000 ? 1 : 2), 0);
+// Terminal columns: a CJK character takes two, as it takes one em where a Latin letter takes half.
+const width = (s: string) => 2 * ems(s);
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 const cut = (s: string, n: number) => {
   let out = '';

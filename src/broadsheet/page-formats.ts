@@ -172,6 +172,10 @@ export function pageGeometry(format: PageFormat, { theme }: { theme: boolean }):
 /** A rectangle on the module grid, 1-based like the editor counts (第1栏, 第1行). */
 export type GridRect = { col: number; colSpan: number; row: number; rowSpan: number };
 
+/** Whether two rectangles of the grid share a module. */
+export const rectsOverlap = (a: GridRect, b: GridRect) =>
+  a.col < b.col + b.colSpan && b.col < a.col + a.colSpan && a.row < b.row + b.rowSpan && b.row < a.row + a.rowSpan;
+
 /** The rectangle in millimetres from the grid's top left corner. */
 export function rectBox(g: PageGeometry, r: GridRect) {
   const pitch = g.columnWidth + g.format.gutter;

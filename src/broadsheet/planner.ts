@@ -3,7 +3,7 @@ import { refusal } from '../newsroom/refusals';
 import { pageName } from '../newsroom/glossary';
 import { siteView } from './view-model';
 import type { Fit, FitArticle } from './copyfit-estimate';
-import type { GridRect, PageFormat, PageGeometry } from './page-formats';
+import { rectsOverlap, type GridRect, type PageFormat, type PageGeometry } from './page-formats';
 import { defaultLocale } from '../signoff/snapshots';
 
 /**
@@ -48,7 +48,12 @@ const byOrder = (a: any, b: any) => (a.order ?? 0) - (b.order ?? 0);
 
 export async function plannerView(strapi: Core.Strapi, documentId: string, requestedLocale?: string): Promise<PlannerView> {
   const locale = requestedLocale || (await defaultLocale(strapi));
-  const row = await draftPage(strapi, documentId, locale);
+  return viewOfPage(strapi, await draftPage(strapi, documentId, locale), locale);
+}
+
+/** The planner's view of a page row read by draftPage: its issue's draft tree laid out, this page's blocks. */
+async function viewOfPage(strapi: Core.Strapi, row: any, locale: string): Promise<PlannerView> {
+  const { documentId } = row;
   const result = await strapi.service('api::issue.issue').loadTree({ documentId: row.issue.documentId, locale, status: 'draft' });
   const view = siteView(result!.tree, new Map());
   const page = view.pages.find((p) => p.number === row.number)!;
@@ -94,11 +99,7 @@ export function layoutRefusal(format: PageFormat, blocks: Array<{ headline: stri
   }
   const placed = blocks.filter((b) => b.rect);
   for (const [i, a] of placed.entries())
-    for (const b of placed.slice(i + 1)) {
-      const [p, q] = [a.rect!, b.rect!];
-      if (p.col < q.col + q.colSpan && q.col < p.col + p.colSpan && p.row < q.row + q.rowSpan && q.row < p.row + p.rowSpan)
-        return refusal('layout.overlap', { headline: a.headline, other: b.headline });
-    }
+    for (const b of placed.slice(i + 1)) if (rectsOverlap(a.rect!, b.rect!)) return refusal('layout.overlap', { headline: a.headline, other: b.headline });
   return null;
 }
 
@@ -107,12 +108,11 @@ export async function saveLayout(strapi: Core.Strapi, documentId: string, reques
   const row = await draftPage(strapi, documentId, locale);
   const placements = [...row.placements].sort(byOrder);
   const blocks = Array.isArray(body?.blocks) ? body.blocks : [];
-  const name = pageName(row.issue.number, row.number);
   // The planner lays out the blocks it was shown, in their order; anything else changed meanwhile.
   // (A placement without an article in this locale is not shown, and keeps what it has.)
-  const shown = await plannerView(strapi, documentId, locale);
+  const shown = await viewOfPage(strapi, row, locale);
   if (blocks.length !== shown.blocks.length || blocks.some((b, i) => b?.article !== shown.blocks[i].article)) {
-    throw refusal('layout.changed', { page: name });
+    throw refusal('layout.changed', { page: shown.page.name });
   }
   const why = layoutRefusal(
     shown.format,

@@ -16,7 +16,8 @@ export const articleLabel = (a: { headline?: string | null; column?: { name?: st
   `${a.headline ?? ''}${a.column?.name ? `（${a.column.name}）` : ''}`;
 
 const CIRCLED = [...'①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'];
-const circled = (n: number | null | undefined) => (n && n >= 1 && n <= CIRCLED.length ? CIRCLED[n - 1] : `(${n ?? '?'})`);
+/** `①`…`⑳`, then `(21)`: a placement's order as the page's lists print it. */
+export const circled = (n: number | null | undefined) => (n && n >= 1 && n <= CIRCLED.length ? CIRCLED[n - 1] : `(${n ?? '?'})`);
 const HEADLINE_CHARS = 16;
 const shorten = (t: string) => ([...t].length > HEADLINE_CHARS ? `${[...t].slice(0, HEADLINE_CHARS).join('')}…` : t);
 

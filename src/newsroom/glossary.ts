@@ -15,6 +15,19 @@ export type SignRole = (typeof SIGN_ROLES)[number];
 /** How each signature is printed in a page's credits line (`□编辑/王芳`). */
 export const SIGN_ROLE_LABEL: Record<SignRole, string> = { editor: '编辑', layout: '版式', proofreader: '审校' };
 
+/** A custom page format's fields (component newsroom.page-format) as the publication form and the refusals name them. */
+export const FORMAT_FIELD_LABEL = {
+  paperWidth: '纸宽（毫米）',
+  paperHeight: '纸高（毫米）',
+  typeWidth: '版心宽（毫米）',
+  typeHeight: '版心高（毫米）',
+  columns: '栏数',
+  gutter: '栏距（毫米）',
+  rows: '行数（模块）',
+  bodySize: '正文字号（磅）',
+  leading: '行距（磅）',
+} as const;
+
 /** Words old pages print for the same three jobs (the importer reads them all). */
 export const CREDIT_ROLE_WORDS: Record<string, SignRole> = {
   编辑: 'editor',

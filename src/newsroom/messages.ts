@@ -7,7 +7,8 @@
  * Pure: the admin bundle imports it as well.
  */
 
-import { SIGN_ROLE_LABEL, STAGE_LABEL, pageName, signatureName, type SignRole, type Stage } from './glossary';
+import { FORMAT_FIELD_LABEL, SIGN_ROLE_LABEL, STAGE_LABEL, pageName, signatureName, type SignRole, type Stage } from './glossary';
+import type { FormatProblem } from '../broadsheet/page-formats';
 
 export type Surface = 'zh-Hans' | 'en' | 'cli';
 export type Language = Exclude<Surface, 'cli'>;
@@ -36,20 +37,7 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 type File = { file: string };
 
-/** The custom page format's fields as the publication form names them (admin-labels.ts). */
-const FORMAT_FIELD_ZH: Record<string, string> = {
-  paperWidth: '纸宽（毫米）',
-  paperHeight: '纸高（毫米）',
-  typeWidth: '版心宽（毫米）',
-  typeHeight: '版心高（毫米）',
-  columns: '栏数',
-  gutter: '栏距（毫米）',
-  rows: '行数（模块）',
-  bodySize: '正文字号（磅）',
-  leading: '行距（磅）',
-};
-
-type FormatProblemKind = 'required' | 'range' | 'widerThanPaper' | 'tallerThanPaper' | 'leadingBelowSize' | 'columnsTooNarrow';
+type FormatProblemKind = FormatProblem['kind'];
 const FORMAT_PROBLEM_ZH: Record<FormatProblemKind, (limit: number[]) => string> = {
   required: () => '必须填写',
   range: ([min, max]) => `应在 ${min} 到 ${max} 之间`,
@@ -336,7 +324,7 @@ export const MESSAGES = {
   }),
   'format.invalid': define<{ field: string; kind: FormatProblemKind; limit?: number[] }>({
     status: 400,
-    zh: (p) => `自定义版式的“${FORMAT_FIELD_ZH[p.field] ?? p.field}”${FORMAT_PROBLEM_ZH[p.kind](p.limit ?? [])}`,
+    zh: (p) => `自定义版式的“${(FORMAT_FIELD_LABEL as Record<string, string>)[p.field] ?? p.field}”${FORMAT_PROBLEM_ZH[p.kind](p.limit ?? [])}`,
     en: (p) => `custom page format: ${p.field} ${FORMAT_PROBLEM_EN[p.kind](p.limit ?? [])}`,
   }),
 } as const;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -12,6 +11,7 @@ import { isOverset } from '../../src/broadsheet/copyfit';
 import { paragraphStarts } from '../helpers/paragraphs';
 import { PAGE_FORMATS } from '../../src/broadsheet/page-formats';
 import { runScript } from '../helpers/cli';
+import { pdfPages, pdfText, printToPdf as print } from '../helpers/pdf';
 
 /**
  * 版面 composition in real Chromium: each fixture page (OCR of a real printed 版),
@@ -35,21 +35,7 @@ const SCREENSHOT =
 const squash = (s: string) => s.replace(/\s+/g, '');
 const fixture = (name: string) => fs.readFileSync(path.join(APP_DIR, 'tests', 'fixtures', 'ocr-pages', `${name}.txt`));
 
-function pdfPages(pdf: string) {
-  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' });
-  return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
-}
-// -raw: in drawing order, so an article's lines stay together however the columns sit side by side.
-const pdfText = (pdf: string) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
-
-async function printToPdf(html: string, name: string) {
-  const page = await browser.newPage();
-  await page.goto(`file://${html}`, { waitUntil: 'load' });
-  const pdf = path.join(tmp, `${name}.pdf`);
-  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-  await page.close();
-  return pdf;
-}
+const printToPdf = (html: string, name: string) => print(browser, html, path.join(tmp, `${name}.pdf`));
 
 beforeAll(async () => {
   t = await startStrapi();

@@ -1,10 +1,10 @@
-import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { Browser } from 'playwright-core';
 import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
 import { launchChromium } from '../helpers/browser';
+import { pdfPages, pdfText, printToPdf as print } from '../helpers/pdf';
 import { seedDemoContent } from '../../src/seed/seed';
 import { exportIssue } from '../../src/broadsheet/export';
 import { paragraphStarts } from '../helpers/paragraphs';
@@ -21,22 +21,7 @@ const SCREENSHOT =
   process.env.UPDATE_DOC_SCREENSHOTS === '1' ? path.join(APP_DIR, 'docs', 'screenshots', 'broadsheet-page.png') : path.join(tmp, 'broadsheet-page.png');
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-function pdfPages(pdf: string) {
-  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' });
-  return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
-}
-const pdfText = (pdf: string, page?: number) =>
-  // -raw: in drawing order, so an article's lines stay together however its columns sit beside others.
-  execFileSync('pdftotext', ['-raw', ...(page ? ['-f', String(page), '-l', String(page)] : []), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
-
-async function printToPdf(site: string, name: string) {
-  const page = await browser.newPage();
-  await page.goto(`file://${path.join(site, 'print.html')}`, { waitUntil: 'load' });
-  const pdf = path.join(tmp, `${name}.pdf`);
-  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-  await page.close();
-  return pdf;
-}
+const printToPdf = (site: string, name: string) => print(browser, path.join(site, 'print.html'), path.join(tmp, `${name}.pdf`));
 
 beforeAll(async () => {
   t = await startStrapi();
