@@ -10,6 +10,8 @@ import { registerSignoffRules } from './signoff/document-rules';
 import { registerAdminRoutes } from './admin-api/routes';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensurePagePublication } from './bootstrap/page-publication';
+import { ensurePrintedSnapshots } from './signoff/printed';
+import { registerMediaGuards } from './signoff/media-guards';
 import { ensureStageCodes } from './bootstrap/stage-codes';
 import { ensureEntryLabels } from './newsroom/entry-label-store';
 import { registerResponseCache, responseCacheOf } from './response-cache';
@@ -30,11 +32,13 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerMediaGuards(strapi);
     await ensureStageCodes(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureAdminRoles(strapi);
     await ensurePagePublication(strapi);
+    await ensurePrintedSnapshots(strapi);
     await ensureAdminFromEnv(strapi);
     await ensureAdminLabels(strapi);
     await ensureEntryLabels(strapi);

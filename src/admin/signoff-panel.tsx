@@ -41,7 +41,7 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
     } catch (error) {
       toggleNotification({ type: 'danger', message: m('signoff.loadFailed', { error: errorMessage(error) }) });
     }
-  }, [documentId]);
+  }, [documentId, document?.updatedAt]);
   React.useEffect(() => {
     load();
   }, [load]);
@@ -49,7 +49,8 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
   const sign = (role: string, label: string) => async () => {
     setBusy(role);
     try {
-      await post(`/banmian/pages/${documentId}/sign`, { role });
+      // The version shown: the server refuses the signature if the page changed since.
+      await post(`/banmian/pages/${documentId}/sign`, { role, version: status?.version });
       toggleNotification({ type: 'success', message: m('signoff.done', { label }) });
       await load();
       refetch();

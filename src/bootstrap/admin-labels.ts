@@ -102,8 +102,8 @@ const LIST: Record<string, string[]> = {
 // The derived labels are not edited either: they follow the fields they are made of.
 const HIDDEN: Record<string, string[]> = {
   'api::article.article': ['importHash', 'label'],
-  'api::page.page': ['stage', 'label'],
-  'api::issue.issue': ['label'],
+  'api::page.page': ['stage', 'label', 'printed'],
+  'api::issue.issue': ['label', 'printed'],
   'newsroom.placement': ['label'],
 };
 

@@ -10,7 +10,7 @@ import { ROLE_INFO, type SignRole } from '../signoff/stages';
  */
 
 // 2: a contributor's adminEmail (whose name a signature prints) is no role's to write.
-export const ROLE_PERMISSIONS_VERSION = 2;
+export const ROLE_PERMISSIONS_VERSION = 3;
 
 const CM = 'plugin::content-manager.explorer';
 const ARTICLE = 'api::article.article';
@@ -38,7 +38,18 @@ const GRANTS: Record<SignRole, Grants> = {
   // Layout designers arrange the page: placements, page fields, photos.
   layout: {
     update: {
-      [PAGE]: ['name', 'theme', 'placements.article', 'placements.order', 'placements.span', 'placements.lead'],
+      [PAGE]: [
+        'name',
+        'theme',
+        'placements.article',
+        'placements.order',
+        'placements.span',
+        'placements.lead',
+        'placements.col',
+        'placements.colSpan',
+        'placements.row',
+        'placements.rowSpan',
+      ],
       [ARTICLE]: ['photos.image', 'photos.position'],
     },
   },

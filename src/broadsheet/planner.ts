@@ -1,3 +1,4 @@
+import { assertAdminCanFields } from '../newsroom/admin-ability';
 import type { Core } from '@strapi/strapi';
 import { refusal } from '../newsroom/refusals';
 import { pageName } from '../newsroom/glossary';
@@ -135,11 +136,15 @@ export async function saveLayout(strapi: Core.Strapi, documentId: string, reques
   return plannerView(strapi, documentId, locale);
 }
 
+const PLANNER_FIELDS = ['placements.col', 'placements.colSpan', 'placements.row', 'placements.rowSpan'];
+
 export const plannerAdminController = (strapi: Core.Strapi) => ({
   async layout(ctx: any) {
     ctx.body = await plannerView(strapi, ctx.params.documentId, typeof ctx.query.locale === 'string' ? ctx.query.locale : undefined);
   },
   async saveLayout(ctx: any) {
+    // The planner moves and resizes blocks: the user's role must be allowed to edit the rectangles.
+    assertAdminCanFields(ctx, 'update', 'api::page.page', PLANNER_FIELDS);
     ctx.body = await saveLayout(strapi, ctx.params.documentId, typeof ctx.query.locale === 'string' ? ctx.query.locale : undefined, ctx.request.body ?? {});
   },
 });

@@ -31,3 +31,14 @@ export async function assertAdminCanEntry(strapi: Core.Strapi, ctx: any, action:
   // Every version (draft, published, each locale) must pass: any one may be what the route shows.
   if (rows.some((row) => checker.cannot[action](row))) throw refusal('admin.notAllowed', { action, type: typeName(uid) });
 }
+
+/**
+ * Field permissions, as the Content Manager's edit form applies them: a route
+ * that writes these fields through the Document Service (the planner writes the
+ * placements' rectangles) must refuse a user whose role may not edit them.
+ */
+export function assertAdminCanFields(ctx: any, action: Action, uid: string, fields: string[]) {
+  assertAdminCan(ctx, action, uid);
+  const denied = fields.filter((f) => !ctx.state.userAbility?.can(`plugin::content-manager.explorer.${action}`, uid, f));
+  if (denied.length) throw refusal('admin.fieldsNotAllowed', { type: typeName(uid), fields: denied });
+}

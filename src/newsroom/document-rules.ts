@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { normaliseName, guessContributorKind } from './names';
-import { slugFor, uniqueSlug } from './slug';
+import { isSafeSlug, slugFor, uniqueSlug } from './slug';
 import { fieldRefusal } from './refusals';
 import { relationDocumentId } from './relation-value';
 import { refreshLabelsAfterWrite } from './entry-label-store';
@@ -44,6 +44,9 @@ async function applySlug(strapi: Core.Strapi, ctx: Context) {
   const sameLocale = current && (!localized || !locale || current.locale === locale);
 
   let wanted: string | undefined = typeof data.slug === 'string' && data.slug.trim() ? data.slug.trim() : undefined;
+  if (data.slug !== undefined && data.slug !== null && (typeof data.slug !== 'string' || (wanted !== undefined && !isSafeSlug(wanted)))) {
+    throw fieldRefusal('slug', 'field.slugInvalid', { slug: String(data.slug) }, data.slug);
+  }
   // Stable: once an entry has a slug, editing its headline does not change it.
   if (!wanted && sameLocale && current.slug) wanted = current.slug;
   const generated = !wanted;

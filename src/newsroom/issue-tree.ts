@@ -123,9 +123,41 @@ export function placedArticleIds(issue: any): string[] {
   return [...new Set(ids)];
 }
 
+/** One page of the tree. Placements whose article is not in `articles` (unpublished, or missing in this locale) are left out. */
+export function shapePage(page: any, articles: Map<string, any>): TreePage {
+  return {
+    number: page.number,
+    name: orNull(page.name),
+    theme: orNull(page.theme),
+    credits: {
+      editor: nameOnly(page.credits?.editor),
+      layout: nameOnly(page.credits?.layout),
+      proofreader: nameOnly(page.credits?.proofreader),
+    },
+    placements: [...(page.placements ?? [])]
+      .filter((p) => p.article?.documentId && articles.has(p.article.documentId))
+      .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
+      .map((p) => ({
+        order: p.order ?? 0,
+        span: p.span ?? 1,
+        lead: Boolean(p.lead),
+        col: orNull(p.col),
+        colSpan: orNull(p.colSpan),
+        row: orNull(p.row),
+        rowSpan: orNull(p.rowSpan),
+        article: shapeArticle(articles.get(p.article.documentId)),
+      })),
+  };
+}
+
+export function shapePublication(pub: any): IssueTree['publication'] {
+  return pub ? { name: pub.name, slug: orNull(pub.slug), email: orNull(pub.email), pageFormat: shapePageFormat(pub) } : null;
+}
+
 /**
- * Placements whose article is not in `articles` (unpublished, or missing in this
- * locale) are left out: a reader only sees what was published.
+ * The issue as readers see it. A page or an issue that carries `printed` (its
+ * signed snapshot, src/signoff/printed.ts) is shown as it was signed, not from
+ * the live rows of the contributors, columns, files and publication it names.
  */
 export function shapeIssueTree(issue: any, articles: Map<string, any>): IssueTree {
   const pages = [...(issue.pages ?? [])].sort((a, b) => a.number - b.number);
@@ -135,36 +167,7 @@ export function shapeIssueTree(issue: any, articles: Map<string, any>): IssueTre
     number: issue.number,
     date: issue.date,
     title: orNull(issue.title),
-    publication: issue.publication
-      ? {
-          name: issue.publication.name,
-          slug: orNull(issue.publication.slug),
-          email: orNull(issue.publication.email),
-          pageFormat: shapePageFormat(issue.publication),
-        }
-      : null,
-    pages: pages.map((page) => ({
-      number: page.number,
-      name: orNull(page.name),
-      theme: orNull(page.theme),
-      credits: {
-        editor: nameOnly(page.credits?.editor),
-        layout: nameOnly(page.credits?.layout),
-        proofreader: nameOnly(page.credits?.proofreader),
-      },
-      placements: [...(page.placements ?? [])]
-        .filter((p) => p.article?.documentId && articles.has(p.article.documentId))
-        .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
-        .map((p) => ({
-          order: p.order ?? 0,
-          span: p.span ?? 1,
-          lead: Boolean(p.lead),
-          col: orNull(p.col),
-          colSpan: orNull(p.colSpan),
-          row: orNull(p.row),
-          rowSpan: orNull(p.rowSpan),
-          article: shapeArticle(articles.get(p.article.documentId)),
-        })),
-    })),
+    publication: issue.printed?.publication !== undefined ? issue.printed.publication : shapePublication(issue.publication),
+    pages: pages.map((page) => (page.printed?.page ? { ...page.printed.page, number: page.number } : shapePage(page, articles))),
   };
 }

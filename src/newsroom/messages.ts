@@ -62,6 +62,11 @@ export const MESSAGES = {
     zh: (p) => `你没有${{ read: '查看', create: '新建', update: '修改' }[p.action]}${ZH_TYPE[p.type] ?? '这条内容'}的权限`,
     en: (p) => `you may not ${{ read: 'read', create: 'create', update: 'change' }[p.action]} ${p.action === 'create' ? `${p.type}s` : `this ${p.type}`}`,
   }),
+  'admin.fieldsNotAllowed': define<{ type: string; fields: string[] }>({
+    status: 403,
+    zh: (p) => `你的角色不能修改${ZH_TYPE[p.type] ?? '这条内容'}的这些字段：${p.fields.join('、')}`,
+    en: (p) => `your role may not change these fields of this ${p.type}: ${p.fields.join(', ')}`,
+  }),
   'entry.notFound': define<{ type: string; documentId: string }>({
     status: 404,
     zh: (p) => `没有这${ZH_TYPE[p.type]?.replace(/^这/, '') ?? '条内容'}（documentId ${p.documentId}）`,
@@ -88,6 +93,11 @@ export const MESSAGES = {
     status: 400,
     zh: (p) => `${zhPage(p.page)}当前为${zhStage(p.stage)}，须先由${SIGN_ROLE_LABEL[p.next]}签字（${signatureName(p.next)}），才能${signatureName(p.role)}`,
     en: (p) => `${enPage(p.page)} is ${enStage(p.stage)}: ${p.next} must sign before ${p.role} can`,
+  }),
+  'sign.stale': define<{ page: PageRef }>({
+    status: 400,
+    zh: (p) => `${zhPage(p.page)}在你查看之后又有改动，请看过最新版本再签字`,
+    en: (p) => `${enPage(p.page)} has changed since you looked at it; review the current version before signing`,
   }),
   'sign.unknownRole': define<{ role: string; roles: readonly string[] }>({
     status: 400,
@@ -129,6 +139,29 @@ export const MESSAGES = {
     en: (p) =>
       `article “${p.headline}” is placed on ${p.pages.map(enPage).join(', ')}: it goes live with the page's signatures, not on its own (the change is saved as a draft and goes live after the proofreader signs)`,
   }),
+  'entry.liveDelete': define<{ type: 'issue' | 'page' | 'article'; label: string }>({
+    status: 400,
+    zh: (p) => `${ZH_TYPE[p.type]}「${p.label}」已发布，读者正在看，不能直接删除；请值班总编先撤下（取消发布），再删除`,
+    en: (p) => `the ${p.type} “${p.label}” is published and readers see it, so it cannot be deleted; a Super Admin must unpublish it first`,
+  }),
+  'entry.inUseByLive': define<{ type: 'column' | 'publication'; label: string; count: number }>({
+    status: 400,
+    zh: (p) => (p.type === 'column' ? `栏目「${p.label}」还有 ${p.count} 篇已发布的稿件在用，不能删除` : `刊物「${p.label}」还有 ${p.count} 期，不能删除`),
+    en: (p) =>
+      p.type === 'column'
+        ? `column “${p.label}” is used by ${p.count} published article(s) and cannot be deleted`
+        : `publication “${p.label}” still has ${p.count} issue(s) and cannot be deleted`,
+  }),
+  'file.inUse': define<{ name: string; articles: string[] }>({
+    status: 400,
+    zh: (p) =>
+      `文件「${p.name}」仍被稿件使用（${p.articles
+        .slice(0, 5)
+        .map((a) => `「${a}」`)
+        .join('、')}${p.articles.length > 5 ? ` 等 ${p.articles.length} 篇` : ''}），不能删除；请先在稿件中换掉或去掉这张图片`,
+    en: (p) =>
+      `file “${p.name}” is still used by ${p.articles.length} article(s) (${p.articles.slice(0, 5).join(', ')}) and cannot be deleted; replace or remove the photo in those articles first`,
+  }),
   'page.stageBySignature': define<Record<string, never>>({
     status: 400,
     zh: () => '新版面从「采编」开始；版面状态只能通过签字改变',
@@ -161,6 +194,11 @@ export const MESSAGES = {
     status: 400,
     zh: (p) => `网址名「${p.slug}」已被另一条内容使用`,
     en: (p) => `slug "${p.slug}" is already used by another entry`,
+  }),
+  'field.slugInvalid': define<{ slug: string }>({
+    status: 400,
+    zh: (p) => `网址名「${p.slug}」只能由字母、数字、“-”和“_”组成，并以字母或数字开头`,
+    en: (p) => `slug "${p.slug}" may only contain letters, digits, "-" and "_", and must start with a letter or digit`,
   }),
   'field.nameEmpty': define<Record<string, never>>({
     status: 400,

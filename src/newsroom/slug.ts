@@ -26,3 +26,12 @@ export function uniqueSlug(base: string, taken: Iterable<string>): string {
     if (!used.has(candidate)) return candidate;
   }
 }
+
+/**
+ * What a slug may be: it names a file of the exported site and a URL, so only
+ * letters, digits, `-` and `_`, starting with a letter or digit (no `/`, `\\`, `.`
+ * or `~`, so never `..` or a path). Strapi checks uid fields on publish only; the
+ * document rules check every write, drafts too.
+ */
+export const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+export const isSafeSlug = (slug: string) => slug.length <= MAX_SLUG_LENGTH * 2 && SLUG_PATTERN.test(slug);

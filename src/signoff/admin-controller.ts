@@ -3,12 +3,13 @@ import type { Message } from '../newsroom/messages';
 import { refusal } from '../newsroom/refusals';
 import { SIGN_ROLES, ROLE_INFO, nextRole, publishRefusal, rolesHeld, type SignRole } from './stages';
 import { actorOfUser, contributorForUser, issuePages, pageHistory, pageStatus, signPage, type HistoryRow, type PageStatus } from './service';
+import { pageVersion } from './snapshots';
 
 /**
  * The controller behind the 签字 panel of the page edit view and the 版面 panel of
  * the issue edit view (routes and permission checks: src/admin-api/routes.ts):
  *   status      GET  /banmian/pages/:documentId/signoff   stage, credits, history, the buttons this user may press
- *   sign        POST /banmian/pages/:documentId/sign      { role: editor | layout | proofreader }
+ *   sign        POST /banmian/pages/:documentId/sign      { role: editor | layout | proofreader, version?: what status showed }
  *   issuePages  GET  /banmian/issues/:documentId/pages    pages with stage and credits, and why it cannot be published yet
  */
 
@@ -19,6 +20,8 @@ export type SignoffView = {
   myRoles: SignRole[];
   buttons: Array<{ role: SignRole; label: string; enabled: boolean }>;
   history: HistoryRow[];
+  /** What is being signed (pageVersion): send it back with the signature. */
+  version: string;
 };
 /** What GET /banmian/issues/:documentId/pages answers. */
 export type IssuePagesView = { pages: PageStatus[]; ready: boolean; refusal: Message | null };
@@ -34,6 +37,7 @@ export const signoffAdminController = (strapi: Core.Strapi) => ({
       myRoles: mine,
       buttons: SIGN_ROLES.filter((r) => mine.includes(r)).map((r) => ({ role: r, label: ROLE_INFO[r].button, enabled: nextRole(page.stage) === r })),
       history: await pageHistory(strapi, page.documentId),
+      version: await pageVersion(strapi, page.documentId),
     };
     ctx.body = view;
   },
@@ -45,6 +49,7 @@ export const signoffAdminController = (strapi: Core.Strapi) => ({
     const page = await signPage(strapi, {
       documentId: ctx.params.documentId,
       role: ctx.request.body?.role,
+      version: typeof ctx.request.body?.version === 'string' ? ctx.request.body.version : undefined,
       actor: actorOfUser(ctx.state.user),
       contributor: () => contributorForUser(strapi, ctx.state.user),
     });

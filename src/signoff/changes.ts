@@ -43,6 +43,10 @@ type Rule = { label: string; stage: Stage; value: (s: any) => unknown };
 
 const TEXT: Stage = 'laid_out';
 const LAYOUT: Stage = 'edited';
+/** The stage a text change sends a signed page back to: proofread again. */
+export const TEXT_STAGE = TEXT;
+/** The stage a layout change sends a signed page back to: laid out and proofread again. */
+export const LAYOUT_STAGE = LAYOUT;
 const EDITORIAL: Stage = 'collecting';
 
 const PAGE_RULES: Record<string, Rule> = {

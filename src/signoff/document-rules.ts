@@ -1,11 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { isPublicationCascade, isSignoffService } from './context';
-import { judgeArticleChange, judgePageChange, type ChangeVerdict } from './changes';
+import { asSignoffService, isPublicationCascade, isSignoffService } from './context';
+import { SIGN_ROLES } from './stages';
+import { freezeIssue, freezePage } from './printed';
+import { isWatchedRelated, watchRelatedRename } from './related-changes';
+import { judgeArticleChange, judgePageChange, type ChangeVerdict, type ArticleSnapshot, type PageSnapshot } from './changes';
 import { articleSnapshot, defaultLocale, pageSnapshot } from './snapshots';
 import { currentActor, issuePages, pageStatus, resetPage, writeHistory } from './service';
 import { PAGE_DRAFT, draftPages, pagesCarrying, publishRows, unpublishPages } from './publication';
 import { assertPagePublishable, placedArticleRefusal, publishIssueContent } from './publish-guards';
 import { fieldRefusal, refusal } from '../newsroom/refusals';
+import { PUBLISHED } from '../newsroom/public-filters';
 import { guardAccountLink, guardContributorDelete } from './contributor-guards';
 
 /**
@@ -25,6 +29,9 @@ const ARTICLE = 'api::article.article';
 const ISSUE = 'api::issue.issue';
 const SIGNOFF = 'api::signoff.signoff';
 const CONTRIBUTOR = 'api::contributor.contributor';
+const COLUMN = 'api::column.column';
+const PUBLICATION = 'api::publication.publication';
+const ID = { select: ['documentId'] };
 
 type Ctx = { uid: string; action: string; params: { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, any> } };
 
@@ -65,22 +72,101 @@ async function guardPageCreate(strapi: Core.Strapi, ctx: Ctx, next: () => Promis
   return result;
 }
 
+/** The fields only the sign-off service writes: shared by all locales of a page (not localised). */
+type Signed = { stage: string; credits: Record<string, string | null> };
+
+async function signedState(strapi: Core.Strapi, documentId: string, where: Record<string, unknown>): Promise<Signed | null> {
+  const row: any = await strapi.db.query(PAGE).findOne({
+    where: { documentId, ...where },
+    select: ['stage'],
+    populate: { credits: { populate: { editor: ID, layout: ID, proofreader: ID } } },
+  });
+  if (!row) return null;
+  const credits = Object.fromEntries(SIGN_ROLES.map((r) => [r, row.credits?.[r]?.documentId ?? null]));
+  return { stage: row.stage, credits };
+}
+
+/**
+ * Puts stage and credits back on every draft row of the page when a write that is
+ * not a signature changed them. Strapi does so behind the Document Service: a new
+ * locale copies the shared fields from the *published* row (copyNonLocalizedFields),
+ * and the i18n plugin then syncs them to every other locale's draft, so a page sent
+ * back would jump to 已审校 with the old signers' names.
+ */
+async function keepSignedState(strapi: Core.Strapi, documentId: string, before: Signed) {
+  const now = await signedState(strapi, documentId, PAGE_DRAFT);
+  const drafts: any[] = await strapi.db.query(PAGE).findMany({ where: { documentId, ...PAGE_DRAFT }, select: ['locale', 'stage'] });
+  const stageMoved = drafts.some((d) => d.stage !== before.stage);
+  if (!now || (!stageMoved && JSON.stringify(now.credits) === JSON.stringify(before.credits))) return;
+  if (stageMoved) await strapi.db.query(PAGE).updateMany({ where: { documentId, ...PAGE_DRAFT }, data: { stage: before.stage } });
+  if (JSON.stringify(now.credits) !== JSON.stringify(before.credits)) {
+    // Through the Document Service (as the sign-off service), so every locale's credits component follows.
+    const locale = drafts[0]?.locale;
+    await asSignoffService(() => strapi.documents(PAGE as any).update({ documentId, locale, data: { credits: before.credits } as any }));
+    await strapi.db.query(PAGE).updateMany({ where: { documentId, ...PAGE_DRAFT }, data: { stage: before.stage } });
+  }
+}
+
+const NO_ARTICLE: ArticleSnapshot = {
+  kicker: null,
+  headline: null,
+  subtitle: null,
+  body: null,
+  source: null,
+  suppliedBy: null,
+  authorNote: null,
+  column: null,
+  bylines: [],
+  photos: [],
+};
+
+/** A locale that did not exist is a page nobody has signed: compared with an empty page, everything changed. */
+const NO_PAGE: PageSnapshot = { number: null, issue: null, name: null, theme: null, placements: [], credits: {} };
+
 async function guardPageWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
   const data = ctx.params.data;
-  // The edit form sends the stage it loaded; whatever it says, only a signature moves it.
+  // The edit form sends the stage and credits it loaded; whatever it says, only a signature moves them.
   if (data && 'stage' in data) delete data.stage;
+  if (data && 'credits' in data) delete data.credits;
   // Saved, not published: a page goes live only through its signatures (publication.ts).
   if (ctx.params.status === 'published') ctx.params.status = 'draft';
   const documentId = ctx.params.documentId!;
   // Stage is shared by the page's locales: any draft row tells it.
-  const row: any = await strapi.db.query(PAGE).findOne({ where: { documentId, ...PAGE_DRAFT }, select: ['stage'] });
-  if (!row || row.stage === 'collecting') return next();
+  const signed = await signedState(strapi, documentId, PAGE_DRAFT);
+  if (!signed) return next();
   const locale = await localeOf(strapi, ctx);
-  const before = await pageSnapshot(strapi, documentId, locale);
+  const before = signed.stage === 'collecting' ? null : await pageSnapshot(strapi, documentId, locale);
   const result = await next();
+  await keepSignedState(strapi, documentId, signed);
+  if (signed.stage === 'collecting') return result;
   const after = await pageSnapshot(strapi, documentId, locale);
-  const verdict = before && after ? judgePageChange(before, after) : null;
-  if (verdict) await resetPage(strapi, documentId, verdict.stage, `版面改动：${verdict.fields.join('、')}`);
+  const verdict = after ? judgePageChange(before ?? NO_PAGE, after) : null;
+  if (verdict) {
+    const why = before ? `版面改动：${verdict.fields.join('、')}` : `新增语种版本（${locale}），尚未签字`;
+    await resetPage(strapi, documentId, verdict.stage, why);
+  }
+  return result;
+}
+
+/**
+ * Discarding a page's draft in one locale brings back that locale's signed
+ * version, and Strapi copies its stage and credits to the other locales' drafts.
+ * The page is signed again only if every locale's draft is now its signed
+ * version; otherwise stage and credits stay as they were.
+ */
+async function guardPageDiscard(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
+  const documentId = ctx.params.documentId!;
+  const signed = await signedState(strapi, documentId, PAGE_DRAFT);
+  const result = await next();
+  if (!signed) return result;
+  const drafts: any[] = await strapi.db.query(PAGE).findMany({ where: { documentId, ...PAGE_DRAFT }, select: ['locale'] });
+  let allSigned = true;
+  for (const d of drafts) {
+    const draft = await pageSnapshot(strapi, documentId, d.locale);
+    const live = await pageSnapshot(strapi, documentId, d.locale, 'published');
+    if (!live || JSON.stringify(draft) !== JSON.stringify(live)) allSigned = false;
+  }
+  if (!allSigned) await keepSignedState(strapi, documentId, signed);
   return result;
 }
 
@@ -89,7 +175,9 @@ async function guardPagePublish(strapi: Core.Strapi, ctx: Ctx, next: () => Promi
   await assertPagePublishable(strapi, ctx.params.documentId!);
   const locales = await localesOf(strapi, PAGE, ctx);
   await publishRows(strapi, await draftPages(strapi, { documentId: ctx.params.documentId, locale: { $in: locales } }), { pagesToo: false });
-  return next();
+  const result = await next();
+  for (const locale of locales) await freezePage(strapi, ctx.params.documentId!, locale);
+  return result;
 }
 
 async function articleOwnPublish(strapi: Core.Strapi, ctx: Ctx, next: () => Promise<unknown>) {
@@ -112,10 +200,11 @@ async function watchArticleWrite(strapi: Core.Strapi, ctx: Ctx, next: () => Prom
     verdict = { stage: 'edited', fields: ['稿件已删除'] };
   } else {
     const after = await articleSnapshot(strapi, documentId, locale);
-    verdict = before && after ? judgeArticleChange(before, after) : null;
+    // A new locale of a placed article is text nobody has signed: compared with an empty article.
+    verdict = after ? judgeArticleChange(before ?? NO_ARTICLE, after) : null;
   }
   if (verdict) {
-    const reason = `稿件「${before?.headline ?? documentId}」改动：${verdict.fields.join('、')}`;
+    const reason = before ? `稿件「${before.headline ?? documentId}」改动：${verdict.fields.join('、')}` : `稿件新增语种版本（${locale}），尚未签字`;
     for (const p of pages) await resetPage(strapi, p, verdict.stage, reason);
   }
   return result;
@@ -141,8 +230,11 @@ async function guardIssuePublish(strapi: Core.Strapi, ctx: Ctx, next: () => Prom
   return strapi.db.transaction(async () => {
     const row: any = await strapi.db.query(ISSUE).findOne({ where: { documentId }, select: ['number'] });
     if (!row) return next();
-    await publishIssueContent(strapi, documentId, await localesOf(strapi, ISSUE, ctx), data.number ?? row.number);
-    return next();
+    const locales = await localesOf(strapi, ISSUE, ctx);
+    await publishIssueContent(strapi, documentId, locales, data.number ?? row.number);
+    const result = await next();
+    await freezeIssue(strapi, documentId, locales);
+    return result;
   });
 }
 
@@ -176,6 +268,39 @@ async function cascadeIssueUnpublish(strapi: Core.Strapi, ctx: Ctx, next: () => 
   });
 }
 
+const DELETE_GUARDED: Record<string, 'issue' | 'page' | 'article'> = { [ISSUE]: 'issue', [PAGE]: 'page', [ARTICLE]: 'article' };
+
+/**
+ * Deleting a document that readers see is taking it off the public side without a
+ * signature or a publish: refused. Whoever may unpublish (the Super Admin) takes it
+ * down first; then it can be deleted. A 栏目 that published articles carry, and a
+ * publication with issues, cannot be deleted at all while they do.
+ */
+async function guardLiveDelete(strapi: Core.Strapi, ctx: Ctx) {
+  const { uid } = ctx;
+  const documentId = ctx.params.documentId;
+  if (!documentId) return;
+  if (DELETE_GUARDED[uid]) {
+    const locales = await localesOf(strapi, uid, ctx);
+    const live: any = await strapi.db.query(uid as any).findOne({ where: { documentId, locale: { $in: locales }, ...PUBLISHED }, select: ['label', 'locale'] });
+    if (live) throw refusal('entry.liveDelete', { type: DELETE_GUARDED[uid], label: live.label ?? documentId });
+  }
+  if (uid === COLUMN) {
+    const used = await strapi.db.query(ARTICLE).count({ where: { column: { documentId }, ...PUBLISHED } });
+    if (used) {
+      const row: any = await strapi.db.query(COLUMN).findOne({ where: { documentId }, select: ['name'] });
+      throw refusal('entry.inUseByLive', { type: 'column', label: row?.name ?? documentId, count: used });
+    }
+  }
+  if (uid === PUBLICATION) {
+    const used = await strapi.db.query(ISSUE).count({ where: { publication: { documentId } } });
+    if (used) {
+      const row: any = await strapi.db.query(PUBLICATION).findOne({ where: { documentId }, select: ['name'] });
+      throw refusal('entry.inUseByLive', { type: 'publication', label: row?.name ?? documentId, count: used });
+    }
+  }
+}
+
 export function registerSignoffRules(strapi: Core.Strapi) {
   strapi.documents.use(async (raw: any, next: any) => {
     const ctx = raw as Ctx;
@@ -184,9 +309,11 @@ export function registerSignoffRules(strapi: Core.Strapi) {
       throw refusal('history.readOnly', {});
     }
     if (isSignoffService() || isPublicationCascade()) return next();
+    if (action === 'delete') await guardLiveDelete(strapi, ctx);
     if (uid === PAGE) {
       if (action === 'create' || action === 'clone') return guardPageCreate(strapi, ctx, next);
       if (action === 'update') return guardPageWrite(strapi, ctx, next);
+      if (action === 'discardDraft') return guardPageDiscard(strapi, ctx, next);
       if (action === 'publish') return strapi.db.transaction(() => guardPagePublish(strapi, ctx, next));
       if (action === 'unpublish') {
         return strapi.db.transaction(async () => {
@@ -215,6 +342,7 @@ export function registerSignoffRules(strapi: Core.Strapi) {
     }
     if (uid === CONTRIBUTOR && action === 'delete') await guardContributorDelete(strapi, ctx.params.documentId);
     if (uid === CONTRIBUTOR && ['create', 'update', 'clone'].includes(action)) await guardAccountLink(strapi, ctx.params.documentId, ctx.params.data);
+    if (action === 'update' && isWatchedRelated(uid)) return watchRelatedRename(strapi, uid, ctx.params.documentId, next);
     return next();
   });
 }

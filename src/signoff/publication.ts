@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { asPublicationCascade } from './context';
 import { DRAFT, PUBLISHED } from '../newsroom/public-filters';
+import { freezePage } from './printed';
 
 /**
  * What readers see: the last signed version of each page and of the articles
@@ -61,7 +62,10 @@ export async function publishRows(strapi: Core.Strapi, pages: Array<{ documentId
   await asPublicationCascade(async () => {
     for (const p of pages) {
       for (const article of p.articles) await strapi.documents(ARTICLE as any).publish({ documentId: article, locale: p.locale });
-      if (pagesToo) await strapi.documents(PAGE as any).publish({ documentId: p.documentId, locale: p.locale });
+      if (pagesToo) {
+        await strapi.documents(PAGE as any).publish({ documentId: p.documentId, locale: p.locale });
+        await freezePage(strapi, p.documentId, p.locale);
+      }
     }
   });
 }

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { refusal } from '../newsroom/refusals';
 import { asSignoffService } from './context';
 import { normaliseName } from '../newsroom/names';
-import { defaultLocale } from './snapshots';
+import { defaultLocale, pageVersion } from './snapshots';
 import { isApiTokenRequest } from '../newsroom/api-token';
 import { PAGE_DRAFT, issueIsPublished, publishPageWithArticles } from './publication';
 import { SIGN_ROLES, ROLE_INFO, SUPER_ADMIN_CODE, type SignRole, type Stage, isStage, missingSignatures, pageLabel, signRefusal, stageIndex } from './stages';
@@ -156,7 +156,7 @@ export async function contributorForUser(strapi: Core.Strapi, user: AdminUser): 
  */
 export async function signPage(
   strapi: Core.Strapi,
-  input: { documentId: string; role: SignRole; actor: Actor; contributor: Signer | (() => Promise<Signer>) },
+  input: { documentId: string; role: SignRole; actor: Actor; contributor: Signer | (() => Promise<Signer>); version?: string },
 ) {
   if (!SIGN_ROLES.includes(input.role)) throw refusal('sign.unknownRole', { role: input.role, roles: SIGN_ROLES });
   return strapi.db.transaction(async () => {
@@ -164,6 +164,9 @@ export async function signPage(
     if (!page) throw refusal('entry.notFound', { type: 'page', documentId: input.documentId });
     const why = signRefusal(page.stage, input.role, input.actor.roleCodes, { issue: page.issue?.number, number: page.number });
     if (why) throw refusal(why.code, why.params);
+    if (input.version !== undefined && input.version !== (await pageVersion(strapi, page.documentId))) {
+      throw refusal('sign.stale', { page: { issue: page.issue?.number, number: page.number } });
+    }
 
     const contributor = typeof input.contributor === 'function' ? await input.contributor() : input.contributor;
     const to = ROLE_INFO[input.role].stage;

@@ -1,5 +1,7 @@
+import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { ArticleSnapshot, PageSnapshot } from './changes';
+import { versionRows } from '../newsroom/public-filters';
 
 /**
  * Plain-value snapshots of a page or an article draft, for src/signoff/changes.ts
@@ -13,9 +15,14 @@ export async function defaultLocale(strapi: Core.Strapi): Promise<string> {
   return strapi.plugin('i18n').service('locales').getDefaultLocale();
 }
 
-export async function pageSnapshot(strapi: Core.Strapi, documentId: string, locale: string): Promise<PageSnapshot | null> {
+export async function pageSnapshot(
+  strapi: Core.Strapi,
+  documentId: string,
+  locale: string,
+  version: 'draft' | 'published' = 'draft',
+): Promise<PageSnapshot | null> {
   const row: any = await strapi.db.query('api::page.page').findOne({
-    where: { documentId, locale, publishedAt: null },
+    where: { documentId, locale, ...versionRows(version) },
     populate: {
       issue: ID,
       placements: { populate: { article: ID } },
@@ -75,4 +82,23 @@ export async function articleSnapshot(strapi: Core.Strapi, documentId: string, l
       creditKind: p.creditKind ?? null,
     })),
   };
+}
+
+/**
+ * What a signature signs: the page's stage and, in every locale, its fields and
+ * placements and the text, photos and credits of each placed article, as a short
+ * fingerprint. The 签字 panel shows it and sends it back with the signature; a
+ * page changed in between (by anyone, on any path) is refused, so nobody signs a
+ * version they have not seen.
+ */
+export async function pageVersion(strapi: Core.Strapi, documentId: string): Promise<string> {
+  const rows: any[] = await strapi.db.query('api::page.page').findMany({ where: { documentId, publishedAt: null }, select: ['locale', 'stage'] });
+  const parts: unknown[] = [];
+  for (const { locale, stage } of [...rows].sort((a, b) => String(a.locale).localeCompare(String(b.locale)))) {
+    const page = await pageSnapshot(strapi, documentId, locale);
+    const articles = [];
+    for (const p of page?.placements ?? []) if (p.article) articles.push(await articleSnapshot(strapi, p.article, locale));
+    parts.push({ locale, stage, page, articles });
+  }
+  return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
 }

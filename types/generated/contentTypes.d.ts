@@ -637,6 +637,13 @@ export interface ApiIssueIssue extends Struct.CollectionTypeSchema {
         number
       >;
     pages: Schema.Attribute.Relation<'oneToMany', 'api::page.page'>;
+    printed: Schema.Attribute.JSON &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     publication: Schema.Attribute.Relation<'manyToOne', 'api::publication.publication'>;
     publishedAt: Schema.Attribute.DateTime;
     title: Schema.Attribute.String &
@@ -713,6 +720,13 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
         number
       >;
     placements: Schema.Attribute.Component<'newsroom.placement', true> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    printed: Schema.Attribute.JSON &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;

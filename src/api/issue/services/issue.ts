@@ -5,11 +5,12 @@ import { versionRows } from '../../../newsroom/public-filters';
 // What the tree reads, as plain data (entity-manager populate: the rows and fields
 // named here, nothing else).
 const NAME = { select: ['name'] };
-const issuePopulate = (published: object) => ({
+const issuePopulate = (version: object, signed: boolean) => ({
   publication: { select: ['name', 'slug', 'email', 'pageFormat'], populate: { customFormat: true } },
   pages: {
-    select: ['number', 'name', 'theme'],
-    where: published,
+    // Published pages carry what was signed (src/signoff/printed.ts); drafts show the live rows.
+    select: signed ? ['number', 'name', 'theme', 'printed'] : ['number', 'name', 'theme'],
+    where: version,
     populate: {
       credits: { populate: { editor: NAME, layout: NAME, proofreader: NAME } },
       placements: { select: ['order', 'span', 'lead', 'col', 'colSpan', 'row', 'rowSpan'], populate: { article: { select: ['documentId'] } } },
@@ -25,7 +26,7 @@ export const ARTICLE_POPULATE = {
     populate: { image: { select: ['url', 'width', 'height', 'formats', 'alternativeText'] }, credit: NAME },
   },
 } as const;
-const ARTICLE_FIELDS = ['documentId', 'locale', 'slug', 'kicker', 'headline', 'subtitle', 'body', 'source', 'suppliedBy', 'authorNote'];
+export const ARTICLE_FIELDS = ['documentId', 'locale', 'slug', 'kicker', 'headline', 'subtitle', 'body', 'source', 'suppliedBy', 'authorNote'];
 
 export type TreeRequest = { documentId: string; locale?: string; status?: 'published' | 'draft' };
 export type TreeResult = { tree: IssueTree; locale: string; requestedLocale: string; fallback: boolean } | null;
@@ -46,12 +47,13 @@ export default factories.createCoreService('api::issue.issue', ({ strapi }) => (
     const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
     const requestedLocale = locale || defaultLocale;
     const version = versionRows(status);
+    const signed = status === 'published';
     const issues = strapi.db.query('api::issue.issue');
     const find = (l: string) =>
       issues.findOne({
         where: { documentId, locale: l, ...version },
-        select: ['documentId', 'locale', 'number', 'date', 'title'],
-        populate: issuePopulate(version) as any,
+        select: signed ? ['documentId', 'locale', 'number', 'date', 'title', 'printed'] : ['documentId', 'locale', 'number', 'date', 'title'],
+        populate: issuePopulate(version, signed) as any,
       });
 
     let servedLocale = requestedLocale;
@@ -62,7 +64,8 @@ export default factories.createCoreService('api::issue.issue', ({ strapi }) => (
     }
     if (!issue) return null;
 
-    const ids = placedArticleIds(issue);
+    // Articles are read only for pages shown from the live rows (drafts, or pages published before snapshots).
+    const ids = placedArticleIds({ pages: (issue.pages ?? []).filter((p: any) => !p.printed?.page) });
     const articles = ids.length
       ? await strapi.db.query('api::article.article').findMany({
           where: { documentId: { $in: ids }, locale: servedLocale, ...version },

@@ -1,0 +1,66 @@
+import type { Core } from '@strapi/strapi';
+import { placedArticleIds, shapePage, shapePublication } from '../newsroom/issue-tree';
+import { ARTICLE_FIELDS, ARTICLE_POPULATE } from '../api/issue/services/issue';
+import { PUBLISHED } from '../newsroom/public-filters';
+
+/**
+ * What a published page prints, kept with it: when a page goes live (its 审校
+ * signature on a live issue, or the issue's publish), its whole printed content —
+ * credits, each placed article with its 栏目, bylines, photos (file URL, size, alt
+ * text) and credits — is stored on the published row (`printed`, private). Readers
+ * are shown that snapshot, so renaming a contributor or a 栏目, editing a file's
+ * alt text, or re-signing another page that carries the same article changes
+ * nothing on this page until this page is signed again. The issue keeps its
+ * publication (name, masthead, format) the same way when it is published.
+ */
+
+const PAGE = 'api::page.page';
+const ISSUE = 'api::issue.issue';
+const ARTICLE = 'api::article.article';
+const NAME = { select: ['name'] };
+const PAGE_POPULATE = {
+  credits: { populate: { editor: NAME, layout: NAME, proofreader: NAME } },
+  placements: { select: ['order', 'span', 'lead', 'col', 'colSpan', 'row', 'rowSpan'], populate: { article: { select: ['documentId'] } } },
+};
+
+/** Stores the printed snapshot on the published row of a page in `locale` (no-op when it has none). */
+export async function freezePage(strapi: Core.Strapi, documentId: string, locale: string) {
+  const row: any = await strapi.db.query(PAGE).findOne({
+    where: { documentId, locale, ...PUBLISHED },
+    select: ['id', 'number', 'name', 'theme'],
+    populate: PAGE_POPULATE as any,
+  });
+  if (!row) return;
+  const ids = placedArticleIds({ pages: [row] });
+  const articles = ids.length
+    ? await strapi.db.query(ARTICLE).findMany({
+        where: { documentId: { $in: ids }, locale, ...PUBLISHED },
+        select: ARTICLE_FIELDS,
+        populate: ARTICLE_POPULATE as any,
+      })
+    : [];
+  const page = shapePage(row, new Map(articles.map((a: any) => [a.documentId, a])));
+  await strapi.db.query(PAGE).update({ where: { id: row.id }, data: { printed: { page, at: new Date().toISOString() } } as any });
+}
+
+/** Stores the publication as the issue's published rows (the given locales) print it. */
+export async function freezeIssue(strapi: Core.Strapi, documentId: string, locales?: string[]) {
+  const where: Record<string, unknown> = { documentId, ...PUBLISHED };
+  if (locales) where.locale = { $in: locales };
+  const rows: any[] = await strapi.db.query(ISSUE).findMany({
+    where,
+    select: ['id'],
+    populate: { publication: { select: ['name', 'slug', 'email', 'pageFormat'], populate: { customFormat: true } } } as any,
+  });
+  for (const row of rows) {
+    await strapi.db.query(ISSUE).update({ where: { id: row.id }, data: { printed: { publication: shapePublication(row.publication) } } as any });
+  }
+}
+
+/** Once at start: published pages and issues from before snapshots get theirs (what they show now). */
+export async function ensurePrintedSnapshots(strapi: Core.Strapi) {
+  const pages: any[] = await strapi.db.query(PAGE).findMany({ where: { printed: { $null: true }, ...PUBLISHED }, select: ['documentId', 'locale'] });
+  for (const p of pages) await freezePage(strapi, p.documentId, p.locale);
+  const issues: any[] = await strapi.db.query(ISSUE).findMany({ where: { printed: { $null: true }, ...PUBLISHED }, select: ['documentId', 'locale'] });
+  for (const i of issues) await freezeIssue(strapi, i.documentId, [i.locale]);
+}
