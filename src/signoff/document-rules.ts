@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { asSignoffService, isPublicationCascade, isSignoffService } from './context';
 import { SIGN_ROLES } from './stages';
-import { freezeIssue, freezePage } from './printed';
+import { dropFromPrinted, freezeIssue, freezePage } from './printed';
 import { isWatchedRelated, watchRelatedRename } from './related-changes';
 import { judgeArticleChange, judgePageChange, type ChangeVerdict, type ArticleSnapshot, type PageSnapshot } from './changes';
 import { articleSnapshot, defaultLocale, pageSnapshot } from './snapshots';
@@ -326,6 +326,9 @@ export function registerSignoffRules(strapi: Core.Strapi) {
     }
     if (uid === ARTICLE && ctx.params.documentId) {
       if (action === 'publish') return articleOwnPublish(strapi, ctx, next);
+      if (action === 'unpublish') {
+        return dropFromPrinted(strapi, ctx.params.documentId, await localesOf(strapi, ARTICLE, ctx), next);
+      }
       if (['update', 'discardDraft', 'delete'].includes(action)) {
         const carrying = await pagesCarrying(strapi, ctx.params.documentId);
         // Saved as a draft: a placed article goes live with its signed page (publication.ts).

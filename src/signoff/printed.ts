@@ -43,6 +43,27 @@ export async function freezePage(strapi: Core.Strapi, documentId: string, locale
   await strapi.db.query(PAGE).update({ where: { id: row.id }, data: { printed: { page, at: new Date().toISOString() } } as any });
 }
 
+/**
+ * An article taken off the public side on its own (the Super Admin's 取消发布,
+ * for a takedown) leaves the snapshots of the live pages that printed it: readers
+ * stop seeing it at once, the rest of each page stays as signed.
+ */
+export async function dropFromPrinted(strapi: Core.Strapi, articleDocumentId: string, locales: string[], unpublish: () => Promise<unknown>) {
+  // Found before the unpublish: the published placements link the article's published row, which it deletes.
+  const rows: any[] = await strapi.db.query(PAGE).findMany({
+    where: { locale: { $in: locales }, placements: { article: { documentId: articleDocumentId } }, ...PUBLISHED },
+    select: ['id', 'printed'],
+  });
+  const result = await unpublish();
+  for (const row of rows) {
+    const page = row.printed?.page;
+    if (!page?.placements) continue;
+    const placements = page.placements.filter((p: any) => p.article?.documentId !== articleDocumentId);
+    await strapi.db.query(PAGE).update({ where: { id: row.id }, data: { printed: { ...row.printed, page: { ...page, placements } } } as any });
+  }
+  return result;
+}
+
 /** Stores the publication as the issue's published rows (the given locales) print it. */
 export async function freezeIssue(strapi: Core.Strapi, documentId: string, locales?: string[]) {
   const where: Record<string, unknown> = { documentId, ...PUBLISHED };

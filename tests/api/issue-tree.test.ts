@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { makeIssue } from '../../src/seed/generate-issue';
+import { signOffPage } from '../../src/signoff/service';
 
 let t: TestStrapi;
 const api = () => request(t.strapi.server.httpServer);
@@ -83,6 +84,9 @@ describe('GET /api/issues/:documentId/tree', () => {
       locale: 'en',
       data: { number: 1, name: 'Party building', issue: issue.documentId, placements: [{ article: en.documentId, order: 1, span: 2 }] } as any,
     });
+    // A new locale is a version nobody has signed: the page is signed again before the English issue goes live.
+    const author = await docs('api::contributor.contributor').findFirst({});
+    await signOffPage(t.strapi, zhPage.documentId, { editor: author, layout: author, proofreader: author } as any);
     await docs('api::issue.issue').publish({ documentId: issue.documentId, locale: 'en' });
     const res = await api().get(`/api/issues/${issue.documentId}/tree?locale=en`);
     expect(res.status).toBe(200);
