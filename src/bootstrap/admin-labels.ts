@@ -13,8 +13,9 @@ const LABELS: Record<string, Record<string, string>> = {
     slug: '别名',
     email: '电子邮箱',
     masthead: '报头文字',
-    pageFormat: '版式',
-    customFormat: '自定义版式',
+    // 开本 (对开, 四开): 版式 is the layout designer's role and signature, and means only that.
+    pageFormat: '开本',
+    customFormat: '自定义开本',
     issues: '各期',
   },
   'api::contributor.contributor': { name: '姓名/单位', kind: '类型', affiliation: '所属单位', slug: '别名', adminEmail: '后台账号邮箱' },
@@ -75,6 +76,11 @@ const LABELS: Record<string, Record<string, string>> = {
   'newsroom.page-format': { ...FORMAT_FIELD_LABEL },
 };
 
+// Labels banmian set before, replaced by the current ones (an admin's own label is kept).
+const EARLIER_LABEL: Record<string, Record<string, string[]>> = {
+  'api::publication.publication': { pageFormat: ['版式'], customFormat: ['自定义版式'] },
+};
+
 // The field that names an entry in titles, relation pickers and chips, and a collapsed
 // placement: the derived `label` (src/newsroom/entry-labels.ts: 第12期（2024-07-05）,
 // 第3版 党建, 主题（栏目）, ①　头条　主题…（4栏×7行）). Set only while it is still Strapi's
@@ -110,7 +116,7 @@ const HIDDEN: Record<string, string[]> = {
 // Help under a field, set only while it has none: what the stored codes mean.
 const HINTS: Record<string, Record<string, string>> = {
   'api::publication.publication': {
-    pageFormat: 'broadsheet = 对开（390×545 毫米，版心 350×490，8 栏）；tabloid = 四开（272×390，版心 245×350，6 栏）；custom = 按下方“自定义版式”',
+    pageFormat: 'broadsheet = 对开（390×545 毫米，版心 350×490，8 栏）；tabloid = 四开（272×390，版心 245×350，6 栏）；custom = 按下方“自定义开本”',
   },
   'newsroom.placement': {
     col: '在版面网格上的位置（第几栏、第几行，从 1 起）；四项都空时自动排版。可在“版面规划”中拖动调整',
@@ -171,7 +177,8 @@ export async function ensureAdminLabels(strapi: Core.Strapi) {
       const meta = conf.metadatas[attr];
       if (!meta) continue;
       for (const view of ['edit', 'list'] as const) {
-        if (meta[view] && (meta[view].label === attr || meta[view].label === undefined)) {
+        const earlier = (EARLIER_LABEL[uid]?.[attr] ?? []).map((l) => `${l} ${attr}`);
+        if (meta[view] && (meta[view].label === attr || meta[view].label === undefined || earlier.includes(meta[view].label))) {
           meta[view].label = `${label} ${attr}`;
           changed = true;
         }

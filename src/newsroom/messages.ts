@@ -341,7 +341,7 @@ export const MESSAGES = {
   // Page composition (src/broadsheet/planner.ts, page-formats.ts).
   'layout.noIssue': define<{ documentId: string }>({
     status: 400,
-    zh: (p) => `这一版（documentId ${p.documentId}）还没有所属期，无法按版式排版：请先选择“所属期”`,
+    zh: (p) => `这一版（documentId ${p.documentId}）还没有所属期，无法按开本排版：请先选择“所属期”`,
     en: (p) => `page ${p.documentId} belongs to no issue, so it has no page format to lay out on: choose its issue first`,
   }),
   'layout.changed': define<{ page: string }>({
@@ -362,7 +362,7 @@ export const MESSAGES = {
   }),
   'format.invalid': define<{ field: string; kind: FormatProblemKind; limit?: number[] }>({
     status: 400,
-    zh: (p) => `自定义版式的“${(FORMAT_FIELD_LABEL as Record<string, string>)[p.field] ?? p.field}”${FORMAT_PROBLEM_ZH[p.kind](p.limit ?? [])}`,
+    zh: (p) => `自定义开本的“${(FORMAT_FIELD_LABEL as Record<string, string>)[p.field] ?? p.field}”${FORMAT_PROBLEM_ZH[p.kind](p.limit ?? [])}`,
     en: (p) => `custom page format: ${p.field} ${FORMAT_PROBLEM_EN[p.kind](p.limit ?? [])}`,
   }),
 } as const;

@@ -109,6 +109,34 @@ describe('demo content', () => {
     expect((await types.findConfiguration({ uid: 'api::article.article' })).metadatas.headline.edit.label).toBe('标题（本报用语）');
   });
 
+  it('says 版式 for the layout designer only: the page format is 开本, also where an earlier version labelled it 版式', async () => {
+    const { ensureAdminLabels } = require(path.join(APP_DIR, 'dist/src/bootstrap/admin-labels'));
+    const types = t.strapi.plugin('content-manager').service('content-types');
+    const uid = { uid: 'api::publication.publication' };
+    const conf = await types.findConfiguration(uid);
+    expect(conf.metadatas.pageFormat.edit.label).toBe('开本 pageFormat');
+    expect(conf.metadatas.customFormat.edit.label).toBe('自定义开本 customFormat');
+    conf.metadatas.pageFormat.edit.label = '版式 pageFormat';
+    await types.updateConfiguration(uid, { settings: conf.settings, metadatas: conf.metadatas, layouts: conf.layouts });
+    await ensureAdminLabels(t.strapi);
+    expect((await types.findConfiguration(uid)).metadatas.pageFormat.edit.label).toBe('开本 pageFormat');
+    // No other field of any type or component is called 版式.
+    const cm = t.strapi.plugin('content-manager');
+    for (const [kind, uids] of [
+      ['content-types', Object.keys(t.strapi.contentTypes).filter((u) => u.startsWith('api::'))],
+      ['components', Object.keys(t.strapi.components).filter((u) => u.startsWith('newsroom.'))],
+    ] as const) {
+      for (const u of uids) {
+        const c = await cm.service(kind).findConfiguration({ uid: u });
+        for (const [attr, meta] of Object.entries<any>(c.metadatas ?? {})) {
+          // The layout designer's credit, and the credits line 编辑/版式/审校, are the role.
+          if ((u === 'newsroom.page-credits' && attr === 'layout') || (u === 'api::page.page' && attr === 'credits')) continue;
+          expect([u, attr, meta.edit?.label]).not.toEqual([u, attr, expect.stringMatching(/版式/)]);
+        }
+      }
+    }
+  });
+
   it('sets up the three locales with zh-Hans as default', async () => {
     const locales = await t.strapi.plugin('i18n').service('locales').find();
     expect(locales.map((l: any) => l.code).sort()).toEqual(['en', 'zh-Hans', 'zh-Hant']);
