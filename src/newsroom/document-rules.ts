@@ -47,8 +47,13 @@ async function applySlug(strapi: Core.Strapi, ctx: Context) {
   if (data.slug !== undefined && data.slug !== null && (typeof data.slug !== 'string' || (wanted !== undefined && !isSafeSlug(wanted)))) {
     throw fieldRefusal('slug', 'field.slugInvalid', { slug: String(data.slug) }, data.slug);
   }
-  // Stable: once an entry has a slug, editing its headline does not change it.
-  if (!wanted && sameLocale && current.slug) wanted = current.slug;
+  // Stable: once an entry has a slug it keeps it, whatever a later write sends (links
+  // keep working). The admin's 新建关联 dialog, saved a second time, sends the type's
+  // name (`column`) as a freshly generated slug; an edit of the headline sends none.
+  if (sameLocale && current.slug) {
+    data.slug = current.slug;
+    return;
+  }
   const generated = !wanted;
   if (!wanted) {
     const text = data[source] ?? (sameLocale ? current?.[source] : undefined);

@@ -84,6 +84,30 @@ describe('slugs', () => {
     expect(edited.body.data.slug).toBe('dang-jian-yin-ling-zuo-qiang-fu-lu-chan-ye-lian');
   });
 
+  it('keeps a slug once set, whatever a later save sends (the admin’s 新建关联 dialog saved twice sends `column`)', async () => {
+    const { adminToken, createAdminUser } = await import('../helpers/admin-users');
+    await createAdminUser(t.strapi, { email: 'slug-editor@paper.example', password: 'Slug-test-1', firstname: '编辑', roleCodes: ['banmian-editor'] });
+    const admin = { Authorization: `Bearer ${await adminToken(t.strapi, 'slug-editor@paper.example', 'Slug-test-1')}` };
+    const CM = '/content-manager/collection-types/api::column.column';
+    const created = await api().post(`${CM}?locale=zh-Hans`).set(admin).send({ name: '领导干部学习笔谈' });
+    expect(created.status).toBe(201);
+    expect(created.body.data.slug).toBe('ling-dao-gan-bu-xue-xi-bi-tan');
+    const again = await api().put(`${CM}/${created.body.data.documentId}?locale=zh-Hans`).set(admin).send({ name: '领导干部学习笔谈', slug: 'column' });
+    expect(again.status).toBe(200);
+    expect(again.body.data.slug).toBe('ling-dao-gan-bu-xue-xi-bi-tan');
+    const served = await api().get(`/api/columns/${created.body.data.documentId}`).set(auth());
+    expect(served.body.data.slug).toBe('ling-dao-gan-bu-xue-xi-bi-tan');
+    const article = await api()
+      .post('/api/articles?status=draft')
+      .set(auth())
+      .send({ data: { headline: '网址名不变' } });
+    const put = await api()
+      .put(`/api/articles/${article.body.data.documentId}?status=draft`)
+      .set(auth())
+      .send({ data: { slug: 'article' } });
+    expect(put.body.data.slug).toBe('wang-zhi-ming-bu-bian');
+  });
+
   it('refuses a chosen slug that another entry uses', async () => {
     const res = await api()
       .post('/api/articles')
