@@ -33,6 +33,9 @@ async function existingRow(strapi: Core.Strapi, uid: string, documentId: string 
   return withLocale ?? (await q.findOne({ where, populate }));
 }
 
+/** Strapi's own fallback for a uid without source text: the type's singular name, perhaps numbered. */
+const isUidPlaceholder = (slug: string, singularName: string | undefined) => Boolean(singularName) && new RegExp(`^${singularName}(-\\d+)?$`).test(slug);
+
 async function applySlug(strapi: Core.Strapi, ctx: Context) {
   const source = SLUG_SOURCE[ctx.uid];
   const data = ctx.params.data;
@@ -47,10 +50,11 @@ async function applySlug(strapi: Core.Strapi, ctx: Context) {
   if (data.slug !== undefined && data.slug !== null && (typeof data.slug !== 'string' || (wanted !== undefined && !isSafeSlug(wanted)))) {
     throw fieldRefusal('slug', 'field.slugInvalid', { slug: String(data.slug) }, data.slug);
   }
-  // Stable: once an entry has a slug it keeps it, whatever a later write sends (links
-  // keep working). The admin's 新建关联 dialog, saved a second time, sends the type's
-  // name (`column`) as a freshly generated slug; an edit of the headline sends none.
-  if (sameLocale && current.slug) {
+  // Stable: once an entry has a slug, a write that does not choose another one keeps it
+  // (links keep working). Strapi's uid field fills in the type's name (`column`,
+  // `column-1`) when it regenerates a slug without its source text, as the admin's
+  // 新建关联 dialog does when saved a second time: that is no choice, the slug stays.
+  if (sameLocale && current.slug && (wanted === undefined || isUidPlaceholder(wanted, model?.info?.singularName))) {
     data.slug = current.slug;
     return;
   }

@@ -84,7 +84,7 @@ describe('slugs', () => {
     expect(edited.body.data.slug).toBe('dang-jian-yin-ling-zuo-qiang-fu-lu-chan-ye-lian');
   });
 
-  it('keeps a slug once set, whatever a later save sends (the admin’s 新建关联 dialog saved twice sends `column`)', async () => {
+  it('keeps a slug once set when a save sends Strapi’s placeholder (the admin’s 新建关联 dialog saved twice sends `column`)', async () => {
     const { adminToken, createAdminUser } = await import('../helpers/admin-users');
     await createAdminUser(t.strapi, { email: 'slug-editor@paper.example', password: 'Slug-test-1', firstname: '编辑', roleCodes: ['banmian-editor'] });
     const admin = { Authorization: `Bearer ${await adminToken(t.strapi, 'slug-editor@paper.example', 'Slug-test-1')}` };
@@ -104,8 +104,11 @@ describe('slugs', () => {
     const put = await api()
       .put(`/api/articles/${article.body.data.documentId}?status=draft`)
       .set(auth())
-      .send({ data: { slug: 'article' } });
+      .send({ data: { slug: 'article-2' } });
     expect(put.body.data.slug).toBe('wang-zhi-ming-bu-bian');
+    // A slug someone chose is a choice.
+    const chosen = await api().put(`${CM}/${created.body.data.documentId}?locale=zh-Hans`).set(admin).send({ slug: 'xue-xi-bi-tan' });
+    expect(chosen.body.data.slug).toBe('xue-xi-bi-tan');
   });
 
   it('refuses a chosen slug that another entry uses', async () => {
