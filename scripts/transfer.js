@@ -42,6 +42,7 @@ async function backup(strapi, file, { key, encrypt = true } = {}) {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.partial-${crypto.randomBytes(4).toString('hex')}`);
   const plain = `${temp}.tar.gz`;
   const enc = `${temp}.enc`;
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   try {
     sealed.privateFile(plain);
     const source = strapiTransfer.providers.createLocalStrapiSourceProvider({ getStrapi: async () => strapi, autoDestroy: false });
@@ -178,7 +179,7 @@ async function restore(strapi, file, { key } = {}) {
       failed = true;
       await writes.settled();
       uploads?.putBack([destination.uploadsBackupDirectoryName]);
-      throw new NewsroomError('backup.failed', { why: error.message });
+      throw new NewsroomError('backup.failed', { why: error.message, bucket: !local });
     } finally {
       writes.release();
       // Late errors of the failed transfer's streams arrive on the next turns of the event loop.

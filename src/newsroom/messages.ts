@@ -335,10 +335,12 @@ export const MESSAGES = {
     zh: (p) => `${p.file} 已损坏（${p.why}）；什么都没有改`,
     en: (p) => `${p.file} is damaged (${p.why}); nothing was changed`,
   }),
-  'backup.failed': define<{ why: string }>({
+  // `bucket`: uploads on S3, which Strapi's restore changes directly (README: Backup and restore).
+  'backup.failed': define<{ why: string; bucket?: boolean }>({
     status: 400,
-    zh: (p) => `恢复中途失败（${p.why}）：数据库和上传文件已回到恢复之前的样子`,
-    en: (p) => `the restore failed part-way (${p.why}): the database and the upload folder are as they were before`,
+    zh: (p) => `恢复中途失败（${p.why}）：数据库${p.bucket ? '已回到恢复之前的样子，存储桶里的文件可能已改变' : '和上传文件已回到恢复之前的样子'}`,
+    en: (p) =>
+      `the restore failed part-way (${p.why}): the database ${p.bucket ? 'is as it was before; the files in the bucket may have changed' : 'and the upload folder are as they were before'}`,
   }),
   // Page composition (src/broadsheet/planner.ts, page-formats.ts).
   'layout.noIssue': define<{ documentId: string }>({

@@ -55,7 +55,7 @@ const SAMPLE: { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]['zh']>[0] } 
   'backup.needsKey': { file: 'b.tar.gz.enc' },
   'backup.wrongKey': { file: 'b.tar.gz.enc' },
   'backup.damaged': { file: 'b.tar.gz', why: 'unexpected end of file' },
-  'backup.failed': { why: 'File ID not found for ID: 9' },
+  'backup.failed': { why: 'File ID not found for ID: 9', bucket: true },
   'layout.noIssue': { documentId: 'doc77' },
   'layout.changed': { page: '第8期第3版' },
   'layout.outside': { headline: '党建引领', columns: 8, rows: 20 },
