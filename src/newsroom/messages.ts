@@ -338,6 +338,48 @@ export const MESSAGES = {
     en: (p) => `photo ${p.url}: ${p.why}`,
   }),
 
+  // Backup and restore (scripts/transfer.js, src/backup): the command line only.
+  'backup.notFound': define<File>({ status: 404, zh: (p) => `没有备份文件 ${p.file}`, en: (p) => `no backup file at ${p.file}` }),
+  'backup.noKey': define<Record<string, never>>({
+    status: 400,
+    zh: () => '备份要加密：请给出密钥（BANMIAN_BACKUP_KEY），或明确选择不加密',
+    en: () => 'backups are encrypted: give the key (BANMIAN_BACKUP_KEY), or choose explicitly to write it unencrypted',
+    cli: () => 'backups are encrypted: set BANMIAN_BACKUP_KEY (or pass --key), or pass --no-encrypt to write an unencrypted file',
+  }),
+  'backup.keyAndNoEncrypt': define<Record<string, never>>({
+    status: 400,
+    zh: () => '既给了密钥又选择不加密：只能选一个',
+    en: () => 'a key was given and so was no encryption: choose one',
+    cli: () => 'a key (BANMIAN_BACKUP_KEY or --key) and --no-encrypt: choose one',
+  }),
+  'backup.keyTooShort': define<{ min: number }>({
+    status: 400,
+    zh: (p) => `密钥太短：至少 ${p.min} 个字符`,
+    en: (p) => `the key is too short: at least ${p.min} characters`,
+  }),
+  'backup.needsKey': define<File>({
+    status: 400,
+    zh: (p) => `${p.file} 是加密的：请给出它的密钥（BANMIAN_BACKUP_KEY）`,
+    en: (p) => `${p.file} is encrypted: give its key (BANMIAN_BACKUP_KEY)`,
+    cli: (p) => `${p.file} is encrypted: set BANMIAN_BACKUP_KEY (or pass --key) to its key`,
+  }),
+  'backup.wrongKey': define<File>({
+    status: 400,
+    zh: (p) => `${p.file}：密钥不对，或文件已损坏；什么都没有改`,
+    en: (p) => `${p.file}: wrong key, or the file is damaged; nothing was changed`,
+  }),
+  'backup.damaged': define<File & { why: string }>({
+    status: 400,
+    zh: (p) => `${p.file} 已损坏（${p.why}）；什么都没有改`,
+    en: (p) => `${p.file} is damaged (${p.why}); nothing was changed`,
+  }),
+  // `bucket`: uploads on S3, which Strapi's restore changes directly (README: Backup and restore).
+  'backup.failed': define<{ why: string; bucket?: boolean }>({
+    status: 400,
+    zh: (p) => `恢复中途失败（${p.why}）：数据库${p.bucket ? '已回到恢复之前的样子，存储桶里的文件可能已改变' : '和上传文件已回到恢复之前的样子'}`,
+    en: (p) =>
+      `the restore failed part-way (${p.why}): the database ${p.bucket ? 'is as it was before; the files in the bucket may have changed' : 'and the upload folder are as they were before'}`,
+  }),
   // Page composition (src/broadsheet/planner.ts, page-formats.ts).
   'layout.noIssue': define<{ documentId: string }>({
     status: 400,
