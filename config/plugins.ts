@@ -43,4 +43,18 @@ export default ({ env }) => ({
       breakpoints: { large: 1600, medium: 960, small: 480 },
     },
   },
+  // Mail (password resets) through an SMTP relay, the newsroom's own: SMTP_HOST and friends
+  // (README "Environment variables"). Without SMTP_HOST nothing is sent; the rest works.
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', 'localhost'),
+        port: env.int('SMTP_PORT', 587),
+        secure: env.bool('SMTP_SECURE', false),
+        ...(env('SMTP_USER') ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASSWORD') } } : {}),
+      },
+      settings: { defaultFrom: env('MAIL_FROM', 'banmian@localhost'), defaultReplyTo: env('MAIL_FROM', 'banmian@localhost') },
+    },
+  },
 });
