@@ -107,11 +107,16 @@ async function write(opts) {
     await shutdown(strapi);
   }
   for (const s of summaries) {
-    if (s.error) console.error(`✗ ${s.error}`);
-    else
-      console.log(
-        `✓ ${s.file}: ${s.status} — 第${s.issue}期, ${s.pages} page(s), ${s.articles} draft article(s), ${s.contributors} new contributor(s), ${s.warnings} warning(s)`,
-      );
+    if (s.error) {
+      console.error(`✗ ${s.error}`);
+      continue;
+    }
+    console.log(
+      `✓ ${s.file}: ${s.status} — 第${s.issue}期, ${s.pages} page(s), ${s.articles} draft article(s), ${s.contributors} new contributor(s), ${s.warnings} warning(s)`,
+    );
+    // An earlier import of the file that died was undone except what editors had worked on since.
+    for (const k of s.kept ?? [])
+      console.log(`  kept from the undone import: ${k.label} (${k.reason === 'edited' ? 'edited since' : 'holds or is held by kept work'})`);
   }
   if (failed) process.exitCode = 1;
 }

@@ -219,6 +219,11 @@ const OcrImportPage = () => {
                   ? m('import.summary', { issue: summary.issue, pages: summary.pages, articles: summary.articles, contributors: summary.contributors })
                   : m('import.summaryAlready', { issue: summary.issue })}
               </Typography>
+              {summary.kept?.length > 0 && (
+                <Typography tag="p" textColor="warning700" data-testid="ocr-kept">
+                  {m('import.kept', { list: summary.kept.map((k) => k.label).join('、') })}
+                </Typography>
+              )}
             </Box>
           )}
         </Flex>

@@ -3,7 +3,19 @@ import crypto from 'crypto';
 import { findOrCreateContributor } from '../newsroom/contributors';
 import { guessContributorKind } from '../newsroom/names';
 import { DEFAULT_LOCALE, articleText } from '../newsroom/glossary';
-import { isStale, newJournal, readJournal, saveJournal, undoJournal, dropJournal, type Journal } from './import-journal';
+import {
+  finishJournal,
+  hasKeptArticles,
+  isStale,
+  journalMark,
+  newJournal,
+  readJournal,
+  recordLeft,
+  saveJournal,
+  undoJournal,
+  type Journal,
+  type KeptEntry,
+} from './import-journal';
 import { decodeOcrBytes, InputError } from './decode';
 import { parseOcrText, type OcrResult } from './parse';
 import { checkNoLoss } from './no-loss';
@@ -13,9 +25,10 @@ import { applyEdits, type ArticleEdit } from './edits';
  * The importer's edge: one OCR file → draft content, written through the
  * Document Service. The text is parsed before anything is written; the writes go
  * in short transactions, one per printed page, held together by a journal
- * (import-journal.ts), so a failure leaves nothing of the file behind and readers
- * are never kept waiting. Each article stores `importHash` (the file's SHA-256 and
- * the article's place in it); a file already imported is skipped whole.
+ * (import-journal.ts), so a failure leaves nothing of the file behind that nobody
+ * has worked on since, and readers are never kept waiting. Each article stores
+ * `importHash` (the file's SHA-256 and the article's place in it); a file already
+ * imported is skipped whole, and articles an undo kept stand in for their place.
  */
 
 export type ImportOptions = {
@@ -38,6 +51,8 @@ export type ImportSummary = {
   contributors: number;
   warnings: number;
   hash: string;
+  /** What undoing an earlier import of this file that died kept, because editors had worked on it since. */
+  kept: KeptEntry[];
 };
 
 /**
@@ -81,7 +96,14 @@ async function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-type Context = { strapi: Core.Strapi; hash: string; locale: string; journal: Journal };
+type Context = {
+  strapi: Core.Strapi;
+  hash: string;
+  locale: string;
+  journal: Journal;
+  /** The importHash of articles of this file already there (kept by an undo): they stand in for their place in it. */
+  present: Set<string>;
+};
 
 /** A contributor by name; a new one's kind comes from the name and the role printed with it (evidence, names.ts). */
 async function contributorFor(c: Context, rawName: string, evidence: { role?: string | null; kind?: 'person' | 'organisation' } = {}) {
@@ -111,13 +133,19 @@ const keptPlacement = (pl: any) => ({
   rowSpan: pl.rowSpan ?? null,
 });
 
-/** One printed page: its articles, then the page (new, or an existing one of that number with the articles added). */
-async function writePage(c: Context, issue: string, existingPages: any[], pi: number, parsed: OcrResult['pages'][number]) {
+/**
+ * One printed page: its articles, then the page (new, or an existing one of that number with the articles added).
+ * Returns the page written, or null when there was nothing to write (its articles were all kept by an undo).
+ */
+async function writePage(c: Context, issue: string, existingPages: any[], pi: number, parsed: OcrResult['pages'][number]): Promise<string | null> {
   const { strapi, hash, locale } = c;
   const pages = strapi.documents('api::page.page');
   const page: any = parsed.number ? existingPages.find((p: any) => p.number === parsed.number) : null;
+  const fresh = parsed.articles.map((a, ai) => ({ a, ai })).filter(({ ai }) => !c.present.has(`${hash}:${pi}:${ai}`));
+  // Resuming after an undo that kept editors' work: a page whose articles are all there already is left as they left it.
+  if (c.present.size && !fresh.length && (page || parsed.articles.length)) return null;
   const placements: any[] = page ? (page.placements ?? []).map(keptPlacement) : [];
-  for (const [ai, a] of parsed.articles.entries()) {
+  for (const { a, ai } of fresh) {
     const bylines = [];
     for (const b of a.bylines) {
       const people = [];
@@ -149,18 +177,24 @@ async function writePage(c: Context, issue: string, existingPages: any[], pi: nu
     placements.push({ article: created.documentId, order: placements.length + 1, span: ai === 0 ? 4 : 2, lead: ai === 0 && placements.length === 0 });
   }
   const credits: Record<string, string | null> = {};
+  const asList = (pl: any[]) => pl.map((p) => ({ ...p, article: { documentId: p.article } }));
+  const row: any = page
+    ? await strapi.db.query('api::page.page').findOne({
+        where: { documentId: page.documentId, locale, publishedAt: null },
+        populate: {
+          credits: { populate: { editor: { select: ['documentId'] }, layout: { select: ['documentId'] }, proofreader: { select: ['documentId'] } } },
+        },
+      })
+    : null;
+  const before = Object.fromEntries(['editor', 'layout', 'proofreader'].map((r) => [r, row?.credits?.[r]?.documentId ?? null]));
   for (const role of ['editor', 'layout', 'proofreader'] as const) {
     const name = parsed.credits?.[role];
+    // A page kept by an undo keeps the signatures on it: only empty credits are filled.
+    if (c.present.size && before[role]) credits[role] = before[role];
     // 编辑/版式/审校 are people's signatures.
-    if (name) credits[role] = await contributorFor(c, name, { kind: 'person' });
+    else if (name) credits[role] = await contributorFor(c, name, { kind: 'person' });
   }
-  const asList = (pl: any[]) => pl.map((p) => ({ ...p, article: { documentId: p.article } }));
   if (page) {
-    const row: any = await strapi.db.query('api::page.page').findOne({
-      where: { documentId: page.documentId, locale, publishedAt: null },
-      populate: { credits: { populate: { editor: { select: ['documentId'] }, layout: { select: ['documentId'] }, proofreader: { select: ['documentId'] } } } },
-    });
-    const before = Object.fromEntries(['editor', 'layout', 'proofreader'].map((r) => [r, row?.credits?.[r]?.documentId ?? null]));
     c.journal.changedPages.push({
       documentId: page.documentId,
       locale,
@@ -169,7 +203,7 @@ async function writePage(c: Context, issue: string, existingPages: any[], pi: nu
     });
     await pages.update({ documentId: page.documentId, locale, data: { placements, ...(Object.keys(credits).length ? { credits } : {}) } as any });
     page.placements = asList(placements);
-    return;
+    return page.documentId;
   }
   const used = existingPages.map((p: any) => p.number);
   const number = parsed.number ?? (used.length ? Math.max(...used) + 1 : 1);
@@ -179,6 +213,7 @@ async function writePage(c: Context, issue: string, existingPages: any[], pi: nu
   c.journal.pages.push(created.documentId);
   existingPages.push({ documentId: created.documentId, number, placements: asList(placements) });
   if (Object.keys(credits).length) await pages.update({ documentId: created.documentId, locale, data: { credits } as any });
+  return created.documentId;
 }
 
 export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
@@ -192,16 +227,19 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
   const summary = { file, issue: number, pages: result.pages.length, articles: articleCount, warnings: result.warnings.length, hash };
 
   return oneAtATime(hash, async () => {
-    const c: Context = { strapi, hash, locale, journal: newJournal(file) };
+    const c: Context = { strapi, hash, locale, journal: newJournal(file), present: new Set() };
     // Step 1: is it done, or under way elsewhere? Then the issue. Asked under a lock on the
     // file's hash (PostgreSQL), so two imports of one file at once write it once.
     const start = await strapi.db.transaction(async ({ trx }: any) => {
       if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`banmian-import:${hash}`]);
       const earlier = await readJournal(strapi, hash);
       if (earlier && !isStale(earlier)) throw new InputError('import.running', { file, since: earlier.startedAt });
-      if (earlier) await undoJournal(strapi, hash, earlier, locale); // left by an import that died
-      const done = await strapi.documents('api::article.article').findFirst({ filters: { importHash: { $startsWith: `${hash}:` } }, locale, status: 'draft' });
-      if (done) return null;
+      const kept = earlier ? await undoJournal(strapi, hash, earlier, locale) : []; // left by an import that died
+      const mine: any[] = await strapi.db
+        .query('api::article.article')
+        .findMany({ where: { importHash: { $startsWith: `${hash}:` }, locale, publishedAt: null }, select: ['importHash'] });
+      if (mine.length && !(await hasKeptArticles(strapi, hash))) return null;
+      c.present = new Set(mine.map((a) => a.importHash));
       const publication = await resolvePublication(strapi, options.publication, file);
       const issues = strapi.documents('api::issue.issue');
       let issue = await issues.findFirst({ filters: { number, publication: { documentId: publication.documentId } }, locale, status: 'draft' });
@@ -210,11 +248,12 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
         if (!options.date) throw new InputError('import.issueMissing', { file, issue: number });
         issue = await issues.create({ data: { number, date: options.date, publication: publication.documentId } as any, locale });
         c.journal.issue = issue.documentId;
+        await recordLeft(strapi, c.journal, journalMark(c.journal), { issue: true });
       }
       await saveJournal(strapi, hash, c.journal);
-      return { issue: issue.documentId as string };
+      return { issue: issue.documentId as string, kept };
     });
-    if (!start) return { ...summary, status: 'already imported' as const, contributors: 0 };
+    if (!start) return { ...summary, status: 'already imported' as const, contributors: 0, kept: [] };
 
     const before = await strapi.db.query('api::contributor.contributor').count();
     try {
@@ -226,15 +265,18 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
       });
       for (const [pi, parsed] of result.pages.entries()) {
         // Step 2…n: one short transaction per printed page, the journal saved with it.
+        // It records the state it leaves its entries in, for an undo to tell what editors changed since.
         await strapi.db.transaction(async () => {
-          await writePage(c, start.issue, existingPages, pi, parsed);
+          const mark = journalMark(c.journal);
+          const page = await writePage(c, start.issue, existingPages, pi, parsed);
+          await recordLeft(strapi, c.journal, mark, { pages: page ? [page] : [] });
           await saveJournal(strapi, hash, c.journal);
         });
         // Let the event loop serve others between steps: the database driver answers
         // synchronously, so without this the whole import would run in one go.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      await dropJournal(strapi, hash);
+      await finishJournal(strapi, hash);
     } catch (error) {
       // The failed step rolled itself back; the journal undoes the steps before it.
       const saved = await readJournal(strapi, hash);
@@ -242,6 +284,6 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
       throw error;
     }
     const after = await strapi.db.query('api::contributor.contributor').count();
-    return { ...summary, status: 'imported' as const, contributors: after - before };
+    return { ...summary, status: 'imported' as const, contributors: after - before, kept: start.kept };
   });
 }
