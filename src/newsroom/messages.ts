@@ -299,6 +299,11 @@ export const MESSAGES = {
     zh: (p) => `图片 ${p.url}：${p.why}`,
     en: (p) => `photo ${p.url}: ${p.why}`,
   }),
+  'export.pathOutside': define<{ path: string; folder: string }>({
+    status: 400,
+    zh: (p) => `拒绝导出：文件「${p.path}」会写到导出文件夹 ${p.folder} 之外（请检查稿件的网址名 slug），什么也没有写入`,
+    en: (p) => `export refused: the file "${p.path}" would be written outside the export folder ${p.folder} (check the articles' slugs); nothing was written`,
+  }),
 
   // Page composition (src/broadsheet/planner.ts, page-formats.ts).
   'layout.noIssue': define<{ documentId: string }>({

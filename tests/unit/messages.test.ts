@@ -54,6 +54,7 @@ const SAMPLE: { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]['zh']>[0] } 
   'layout.overlap': { headline: '党建引领', other: '乡村振兴' },
   'format.invalid': { field: 'typeWidth', kind: 'widerThanPaper', limit: [390] },
   'export.photoUnreadable': { url: '/uploads/x.jpg', why: 'HTTP 404' },
+  'export.pathOutside': { path: 'articles/../../../x.html', folder: '/srv/exports/paper/8' },
 };
 
 const HAN = /\p{Script=Han}/u;
