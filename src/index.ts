@@ -14,6 +14,7 @@ import { ensureStageCodes } from './bootstrap/stage-codes';
 import { ensureEntryLabels } from './newsroom/entry-label-store';
 import { registerResponseCache, responseCacheOf } from './response-cache';
 import { TREE_PATH, TREE_SCHEMAS } from './newsroom/issue-tree-schema';
+import { registerFileRoutes } from './uploads/file-routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +22,7 @@ export default {
     registerDocumentRules(strapi);
     registerSignoffRules(strapi);
     registerAdminRoutes(strapi);
+    registerFileRoutes(strapi);
     registerResponseCache(strapi);
     // The tree endpoint in the OpenAPI document, with its real response schema.
     strapi

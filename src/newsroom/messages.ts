@@ -14,7 +14,7 @@ export type Surface = 'zh-Hans' | 'en' | 'cli';
 export type Language = Exclude<Surface, 'cli'>;
 
 type PageRef = { issue?: number | null; number: number | null };
-type Wording<P> = { status: 400 | 403 | 404; zh: (p: P) => string; en: (p: P) => string; cli?: (p: P) => string };
+type Wording<P> = { status: 400 | 401 | 403 | 404 | 413; zh: (p: P) => string; en: (p: P) => string; cli?: (p: P) => string };
 const define = <P>(w: Wording<P>) => w;
 
 const zhPage = (p: PageRef) => pageName(p.issue, p.number);
@@ -186,6 +186,28 @@ export const MESSAGES = {
     status: 400,
     zh: (p) => `${ZH_FIELD[p.field] ?? p.field}最多 ${p.max} 个字（${p.field}）`,
     en: (p) => `${p.field} must be at most ${p.max} characters`,
+  }),
+
+  // Multipart uploads (src/uploads/multipart.ts): the media library, the importer, the project logos.
+  'upload.tooLarge': define<{ limitMb: number }>({
+    status: 413,
+    zh: (p) => `上传的内容超过了每次 ${p.limitMb} MB 的上限，没有保存`,
+    en: (p) => `the upload is over the limit of ${p.limitMb} MB a request; nothing was kept`,
+  }),
+  'upload.tooManyFiles': define<{ max: number; count: number }>({
+    status: 413,
+    zh: (p) => `一次最多上传 ${p.max} 个文件（这次有 ${p.count} 个），请分批上传`,
+    en: (p) => `at most ${p.max} files can be uploaded at once (this request had ${p.count}): upload them in batches`,
+  }),
+  'upload.tooManyFields': define<{ max: number }>({
+    status: 413,
+    zh: (p) => `上传表单的字段超过 ${p.max} 个`,
+    en: (p) => `the upload form has more than ${p.max} fields`,
+  }),
+  'upload.unreadable': define<{ why: string }>({
+    status: 400,
+    zh: (p) => `无法读取上传的表单（multipart）：${p.why}`,
+    en: (p) => `the upload (multipart form) cannot be read: ${p.why}`,
   }),
 
   // The OCR importer (src/ocr-import): on the command line the remedy is a flag, in the admin a form field.

@@ -18,7 +18,13 @@ export function requestSurface(): Surface {
   return languageOf(preferred ?? String(ctx.get?.('accept-language') ?? '').split(',')[0]);
 }
 
-const ERROR_BY_STATUS = { 400: errors.ValidationError, 403: errors.PolicyError, 404: errors.NotFoundError } as const;
+const ERROR_BY_STATUS = {
+  400: errors.ValidationError,
+  401: errors.UnauthorizedError,
+  403: errors.PolicyError,
+  404: errors.NotFoundError,
+  413: errors.PayloadTooLargeError,
+} as const;
 
 /**
  * Thrown as errors.PolicyError for 403, not ForbiddenError: Strapi's router turns
