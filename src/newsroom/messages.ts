@@ -9,6 +9,7 @@
 
 import { FORMAT_FIELD_LABEL, SIGN_ROLE_LABEL, STAGE_LABEL, pageName, signatureName, type SignRole, type Stage } from './glossary';
 import type { FormatProblem } from '../broadsheet/page-formats';
+import type { FilterShapeProblem } from './filter-shape';
 
 export type Surface = 'zh-Hans' | 'en' | 'cli';
 export type Language = Exclude<Surface, 'cli'>;
@@ -53,6 +54,21 @@ const FORMAT_PROBLEM_EN: Record<FormatProblemKind, (limit: number[]) => string> 
   tallerThanPaper: ([paper]) => `is taller than the paper (${paper} mm)`,
   leadingBelowSize: ([size]) => `is smaller than the body size (${size} pt)`,
   columnsTooNarrow: ([width]) => `leave columns of ${width} mm, narrower than four characters`,
+};
+
+const FILTER_PROBLEM_ZH: Record<FilterShapeProblem, string> = {
+  list: '应为条件的列表（如 [0][headline][$eq]=…）',
+  condition: '应为条件（字段和运算符），不能是单个值',
+  operator: '这里不能用这个运算符',
+  value: '运算符后应为一个值（或值的列表），不能再嵌套条件',
+  relation: '关联字段的条件不能同时用多个运算符，或把运算符与字段混用',
+};
+const FILTER_PROBLEM_EN: Record<FilterShapeProblem, string> = {
+  list: 'must be a list of conditions (such as [0][headline][$eq]=…)',
+  condition: 'must be a condition (fields and operators), not a bare value',
+  operator: 'this operator cannot be used here',
+  value: 'an operator takes a value (or a list of values), not nested conditions',
+  relation: "a relation's condition takes one operator, or fields, not both",
 };
 
 export const MESSAGES = {
@@ -154,6 +170,13 @@ export const MESSAGES = {
       const uses = [...p.pages.map((x) => `the credits of ${enPage(x)}`), ...p.articles.map((h) => `the byline of “${h}”`)];
       return `contributor “${p.name}” cannot be deleted: still credited in ${uses.slice(0, 5).join(', ')}${uses.length > 5 ? ` and ${uses.length - 5} more` : ''}. Replace or remove those credits first`;
     },
+  }),
+
+  // REST queries (src/newsroom/public-reads.ts, filter-shape.ts).
+  'query.badFilter': define<{ parameter: string; problem: FilterShapeProblem }>({
+    status: 400,
+    zh: (p) => `查询参数 ${p.parameter} 无效：${FILTER_PROBLEM_ZH[p.problem]}`,
+    en: (p) => `query parameter ${p.parameter} is not valid: ${FILTER_PROBLEM_EN[p.problem]}`,
   }),
 
   // Field rules of every content type (src/newsroom/document-rules.ts).

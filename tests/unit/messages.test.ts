@@ -21,6 +21,7 @@ const SAMPLE: { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]['zh']>[0] } 
   'history.readOnly': {},
   'contributor.adminEmailSuperAdmin': {},
   'contributor.inUse': { name: '王芳', pages: [{ issue: 8, number: 3 }], articles: ['红色引擎'] },
+  'query.badFilter': { parameter: 'filters[$or]', problem: 'list' },
   'field.slugTaken': { slug: 'hongse-yinqing' },
   'field.nameEmpty': {},
   'field.contributorExists': { name: '王芳', documentId: 'doc77' },
