@@ -15,6 +15,7 @@ import { ensureEntryLabels } from './newsroom/entry-label-store';
 import { registerResponseCache, responseCacheOf } from './response-cache';
 import { TREE_PATH, TREE_SCHEMAS } from './newsroom/issue-tree-schema';
 import { registerFileRoutes } from './uploads/file-routes';
+import { registerDocumentation } from './newsroom/documentation';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -23,6 +24,7 @@ export default {
     registerSignoffRules(strapi);
     registerAdminRoutes(strapi);
     registerFileRoutes(strapi);
+    registerDocumentation(strapi);
     registerResponseCache(strapi);
     // The tree endpoint in the OpenAPI document, with its real response schema.
     strapi

@@ -179,6 +179,14 @@ export const MESSAGES = {
     en: (p) => `query parameter ${p.parameter} is not valid: ${FILTER_PROBLEM_EN[p.problem]}`,
   }),
 
+  'docs.adminOnly': define<Record<string, never>>({
+    status: 401,
+    zh: () =>
+      'API 文档只供后台管理员查看：请带上后台登录令牌（Authorization: Bearer …），或由超级管理员在「设置 → 文档」中设置访问密码；设置 DOCUMENTATION_PUBLIC=true 则对所有人公开',
+    en: () =>
+      'the API documentation is for admins: send an admin token (Authorization: Bearer …), or have a Super Admin set a password under Settings → Documentation; DOCUMENTATION_PUBLIC=true makes it public',
+  }),
+
   // Field rules of every content type (src/newsroom/document-rules.ts).
   'field.slugTaken': define<{ slug: string }>({
     status: 400,

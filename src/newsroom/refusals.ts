@@ -29,6 +29,8 @@ const ERROR_BY_STATUS = {
 /**
  * Thrown as errors.PolicyError for 403, not ForbiddenError: Strapi's router turns
  * a ForbiddenError raised inside a handler into a bare "Forbidden", dropping the message.
+ * It does the same to an UnauthorizedError (401), which has no such exception: a
+ * route that refuses with 401 sends the refusal's name, message and details itself.
  */
 export function refusal<C extends MessageCode>(code: C, params: MessageParams<C>, details: Record<string, unknown> = {}) {
   const message = phrase(code, params, requestSurface());

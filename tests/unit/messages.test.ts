@@ -22,6 +22,7 @@ const SAMPLE: { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]['zh']>[0] } 
   'contributor.adminEmailSuperAdmin': {},
   'contributor.inUse': { name: '王芳', pages: [{ issue: 8, number: 3 }], articles: ['红色引擎'] },
   'query.badFilter': { parameter: 'filters[$or]', problem: 'list' },
+  'docs.adminOnly': {},
   'field.slugTaken': { slug: 'hongse-yinqing' },
   'field.nameEmpty': {},
   'field.contributorExists': { name: '王芳', documentId: 'doc77' },
