@@ -3,6 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
+import sharp from 'sharp';
 import { APP_DIR, createApiToken, startStrapi, type TestStrapi } from '../helpers/strapi';
 import { adminToken, createAdminUser } from '../helpers/admin-users';
 
@@ -167,6 +168,16 @@ describe('uploads by those allowed, and their temp files', () => {
     const res = await api().post('/api/upload').set('Authorization', `Bearer ${token}`).attach('files', photo, 'api.jpg');
     expect(res.status).toBe(201);
     expect(res.body[0].name).toBe('api.jpg');
+    expect(leftInTmp()).toEqual([]);
+  });
+
+  it('a Super Admin sets the menu logo (Settings → Overview)', async () => {
+    const logo = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c00' } })
+      .png()
+      .toBuffer();
+    const res = await api().post('/admin/project-settings').set('Authorization', `Bearer ${chief}`).attach('menuLogo', logo, 'logo.png');
+    expect(res.status).toBe(200);
+    expect((await api().get('/admin/init')).body.data.menuLogo).toMatch(/logo/);
     expect(leftInTmp()).toEqual([]);
   });
 
