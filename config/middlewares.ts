@@ -26,7 +26,9 @@ export default ({ env }) => {
     'global::response-cache',
     'strapi::poweredBy',
     'strapi::query',
-    'strapi::body',
+    // JSON and urlencoded bodies only: multipart forms are read by the routes that take files, after
+    // their authentication, and their temp files deleted after the answer (src/uploads).
+    { name: 'strapi::body', config: { multipart: false } },
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

@@ -16,6 +16,8 @@ import { ensureStageCodes } from './bootstrap/stage-codes';
 import { ensureEntryLabels } from './newsroom/entry-label-store';
 import { registerResponseCache, responseCacheOf } from './response-cache';
 import { TREE_PATH, TREE_SCHEMAS } from './newsroom/issue-tree-schema';
+import { registerFileRoutes } from './uploads/file-routes';
+import { registerDocumentation } from './newsroom/documentation';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -23,6 +25,8 @@ export default {
     registerDocumentRules(strapi);
     registerSignoffRules(strapi);
     registerAdminRoutes(strapi);
+    registerFileRoutes(strapi);
+    registerDocumentation(strapi);
     registerResponseCache(strapi);
     // The tree endpoint in the OpenAPI document, with its real response schema.
     strapi

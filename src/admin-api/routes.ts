@@ -5,6 +5,8 @@ import { importAdminController } from '../ocr-import/admin-controller';
 import { signoffAdminController } from '../signoff/admin-controller';
 import { plannerAdminController } from '../broadsheet/planner';
 import { copyfitScript } from '../broadsheet/render';
+import { MAX_BYTES } from '../ocr-import/decode';
+import { multipartBody, type MultipartLimits } from '../uploads/multipart';
 
 /**
  * banmian's admin routes, all in one table: each names its controller action and
@@ -31,12 +33,16 @@ type Route = {
   path: string;
   handler: { [C in keyof Controllers]: `${C & string}.${keyof Controllers[C] & string}` }[keyof Controllers];
   may: AdminMayConfig;
+  /** Takes a multipart form: parsed after the permission check, its temp files deleted after the answer. */
+  files?: MultipartLimits;
 };
 
 const readIssue: AdminMayConfig = { action: 'read', uid: ISSUE, entry: true };
 const readPage: AdminMayConfig = { action: 'read', uid: PAGE, entry: true };
 const importPages: AdminMayConfig = { action: 'create', uid: ARTICLE };
 const editPage: AdminMayConfig = { action: 'update', uid: PAGE, entry: true };
+// One page's text file; the room above MAX_BYTES lets the importer name the file and its size when it is too large.
+const onePage: MultipartLimits = { maxFiles: 1, maxBytes: MAX_BYTES + 1024 * 1024 };
 
 export const ADMIN_ROUTES: Route[] = [
   { method: 'GET', path: '/pages/:documentId/signoff', handler: 'signoff.status', may: readPage },
@@ -46,8 +52,8 @@ export const ADMIN_ROUTES: Route[] = [
   { method: 'PUT', path: '/pages/:documentId/layout', handler: 'planner.saveLayout', may: editPage },
   { method: 'GET', path: '/preview/issues/:documentId', handler: 'broadsheet.preview', may: readIssue },
   { method: 'GET', path: '/export/issues/:documentId', handler: 'broadsheet.export', may: readIssue },
-  { method: 'POST', path: '/import/preview', handler: 'import.preview', may: importPages },
-  { method: 'POST', path: '/import', handler: 'import.import', may: importPages },
+  { method: 'POST', path: '/import/preview', handler: 'import.preview', may: importPages, files: onePage },
+  { method: 'POST', path: '/import', handler: 'import.import', may: importPages, files: onePage },
 ];
 
 export function registerAdminRoutes(strapi: Core.Strapi) {
@@ -80,7 +86,10 @@ export function registerAdminRoutes(strapi: Core.Strapi) {
         method: route.method,
         path: route.path,
         handler: actions[controller][action],
-        config: { policies: ['admin::isAuthenticatedAdmin', { name: 'global::admin-may', config: route.may }] },
+        config: {
+          policies: ['admin::isAuthenticatedAdmin', { name: 'global::admin-may', config: route.may }],
+          middlewares: route.files ? [multipartBody(strapi, route.files)] : [],
+        },
         info: { pluginName: 'banmian' },
       };
     }),

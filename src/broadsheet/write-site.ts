@@ -2,6 +2,7 @@ import crypto from 'crypto';
 import fs from 'fs/promises';
 import path from 'path';
 import type { SiteFiles } from './site';
+import { NewsroomError } from '../newsroom/messages';
 
 export type WriteResult = { written: number; unchanged: number; removed: number; bytes: number; files: number };
 
@@ -14,6 +15,31 @@ export async function listFiles(dir: string, base = dir): Promise<string[]> {
     else out.push(path.relative(base, full).split(path.sep).join('/'));
   }
   return out;
+}
+
+/** Folders below `dir` that hold nothing at all (a user's empty folder; an export never makes one), relative as listFiles. */
+async function emptyFolders(dir: string, base = dir): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  if (!entries.length && dir !== base) return [path.relative(base, dir).split(path.sep).join('/')];
+  const out: string[] = [];
+  for (const entry of entries) if (entry.isDirectory()) out.push(...(await emptyFolders(path.join(dir, entry.name), base)));
+  return out.sort();
+}
+
+/**
+ * Every path the site would write must stay inside `target`, whatever the data
+ * says: a slug such as `../../../x` becomes `articles/../../../x.html`. Checked for
+ * the whole list before anything is written, so a refused site writes nothing.
+ */
+export function assertInsideFolder(target: string, files: Iterable<string>) {
+  for (const rel of files) {
+    const segments = rel.split(/[\\/]/);
+    const resolved = path.resolve(target, rel);
+    const inside = resolved.startsWith(target + path.sep) && path.relative(target, resolved).split(path.sep).join('/') === rel;
+    if (!rel || rel.includes('\0') || path.isAbsolute(rel) || segments.some((s) => s === '' || s === '.' || s === '..') || !inside) {
+      throw new NewsroomError('export.pathOutside', { path: rel, folder: target });
+    }
+  }
 }
 
 async function readIfExists(file: string) {
@@ -52,6 +78,7 @@ async function ownedFiles(target: string, existing: string[], manifest: string):
 
 export async function writeSite(outDir: string, files: SiteFiles, { manifest }: { manifest?: string } = {}): Promise<WriteResult> {
   const target = path.resolve(outDir);
+  assertInsideFolder(target, files.keys());
   const bytes = [...files.values()].reduce((n, d) => n + Buffer.byteLength(d), 0);
   let existing: string[] | null = null;
   try {
@@ -64,6 +91,8 @@ export async function writeSite(outDir: string, files: SiteFiles, { manifest }: 
   // Files the folder holds that no export of ours wrote: they stay where they are.
   const owned = existing && manifest ? await ownedFiles(target, existing, manifest) : null;
   const foreign = existing && owned ? existing.filter((f) => !owned.has(f) && !files.has(f)) : [];
+  // Empty folders are never ours either (an export writes files only): they stay too.
+  const keptFolders = existing && owned ? await emptyFolders(target) : [];
 
   const unchanged = new Set<string>();
   if (existing) {
@@ -100,6 +129,7 @@ export async function writeSite(outDir: string, files: SiteFiles, { manifest }: 
       await fs.mkdir(path.dirname(dest), { recursive: true });
       await fs.link(path.join(target, rel), dest).catch(() => fs.copyFile(path.join(target, rel), dest));
     }
+    for (const rel of keptFolders) await fs.mkdir(path.join(tmp, rel), { recursive: true });
     if (existing) {
       const old = `${tmp}.old`;
       await fs.rename(target, old);

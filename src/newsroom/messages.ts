@@ -9,12 +9,13 @@
 
 import { FORMAT_FIELD_LABEL, SIGN_ROLE_LABEL, STAGE_LABEL, pageName, signatureName, type SignRole, type Stage } from './glossary';
 import type { FormatProblem } from '../broadsheet/page-formats';
+import type { FilterShapeProblem } from './filter-shape';
 
 export type Surface = 'zh-Hans' | 'en' | 'cli';
 export type Language = Exclude<Surface, 'cli'>;
 
 type PageRef = { issue?: number | null; number: number | null };
-type Wording<P> = { status: 400 | 403 | 404; zh: (p: P) => string; en: (p: P) => string; cli?: (p: P) => string };
+type Wording<P> = { status: 400 | 401 | 403 | 404 | 413; zh: (p: P) => string; en: (p: P) => string; cli?: (p: P) => string };
 const define = <P>(w: Wording<P>) => w;
 
 const zhPage = (p: PageRef) => pageName(p.issue, p.number);
@@ -53,6 +54,21 @@ const FORMAT_PROBLEM_EN: Record<FormatProblemKind, (limit: number[]) => string> 
   tallerThanPaper: ([paper]) => `is taller than the paper (${paper} mm)`,
   leadingBelowSize: ([size]) => `is smaller than the body size (${size} pt)`,
   columnsTooNarrow: ([width]) => `leave columns of ${width} mm, narrower than four characters`,
+};
+
+const FILTER_PROBLEM_ZH: Record<FilterShapeProblem, string> = {
+  list: '应为条件的列表（如 [0][headline][$eq]=…）',
+  condition: '应为条件（字段和运算符），不能是单个值',
+  operator: '这里不能用这个运算符',
+  value: '运算符后应为一个值（或值的列表），不能再嵌套条件',
+  relation: '关联字段的条件不能同时用多个运算符，或把运算符与字段混用',
+};
+const FILTER_PROBLEM_EN: Record<FilterShapeProblem, string> = {
+  list: 'must be a list of conditions (such as [0][headline][$eq]=…)',
+  condition: 'must be a condition (fields and operators), not a bare value',
+  operator: 'this operator cannot be used here',
+  value: 'an operator takes a value (or a list of values), not nested conditions',
+  relation: "a relation's condition takes one operator, or fields, not both",
 };
 
 export const MESSAGES = {
@@ -189,6 +205,21 @@ export const MESSAGES = {
     },
   }),
 
+  // REST queries (src/newsroom/public-reads.ts, filter-shape.ts).
+  'query.badFilter': define<{ parameter: string; problem: FilterShapeProblem }>({
+    status: 400,
+    zh: (p) => `查询参数 ${p.parameter} 无效：${FILTER_PROBLEM_ZH[p.problem]}`,
+    en: (p) => `query parameter ${p.parameter} is not valid: ${FILTER_PROBLEM_EN[p.problem]}`,
+  }),
+
+  'docs.adminOnly': define<Record<string, never>>({
+    status: 401,
+    zh: () =>
+      'API 文档只供后台管理员查看：请带上后台登录令牌（Authorization: Bearer …），或由超级管理员在「设置 → 文档」中设置访问密码；设置 DOCUMENTATION_PUBLIC=true 则对所有人公开',
+    en: () =>
+      'the API documentation is for admins: send an admin token (Authorization: Bearer …), or have a Super Admin set a password under Settings → Documentation; DOCUMENTATION_PUBLIC=true makes it public',
+  }),
+
   // Field rules of every content type (src/newsroom/document-rules.ts).
   'field.slugTaken': define<{ slug: string }>({
     status: 400,
@@ -224,6 +255,28 @@ export const MESSAGES = {
     status: 400,
     zh: (p) => `${ZH_FIELD[p.field] ?? p.field}最多 ${p.max} 个字（${p.field}）`,
     en: (p) => `${p.field} must be at most ${p.max} characters`,
+  }),
+
+  // Multipart uploads (src/uploads/multipart.ts): the media library, the importer, the project logos.
+  'upload.tooLarge': define<{ limitMb: number }>({
+    status: 413,
+    zh: (p) => `上传的内容超过了每次 ${p.limitMb} MB 的上限，没有保存`,
+    en: (p) => `the upload is over the limit of ${p.limitMb} MB a request; nothing was kept`,
+  }),
+  'upload.tooManyFiles': define<{ max: number; count: number }>({
+    status: 413,
+    zh: (p) => `一次最多上传 ${p.max} 个文件（这次有 ${p.count} 个），请分批上传`,
+    en: (p) => `at most ${p.max} files can be uploaded at once (this request had ${p.count}): upload them in batches`,
+  }),
+  'upload.tooManyFields': define<{ max: number }>({
+    status: 413,
+    zh: (p) => `上传表单的字段超过 ${p.max} 个`,
+    en: (p) => `the upload form has more than ${p.max} fields`,
+  }),
+  'upload.unreadable': define<{ why: string }>({
+    status: 400,
+    zh: (p) => `无法读取上传的表单（multipart）：${p.why}`,
+    en: (p) => `the upload (multipart form) cannot be read: ${p.why}`,
   }),
 
   // The OCR importer (src/ocr-import): on the command line the remedy is a flag, in the admin a form field.
@@ -336,6 +389,11 @@ export const MESSAGES = {
     status: 400,
     zh: (p) => `图片 ${p.url}：${p.why}`,
     en: (p) => `photo ${p.url}: ${p.why}`,
+  }),
+  'export.pathOutside': define<{ path: string; folder: string }>({
+    status: 400,
+    zh: (p) => `拒绝导出：文件「${p.path}」会写到导出文件夹 ${p.folder} 之外（请检查稿件的网址名 slug），什么也没有写入`,
+    en: (p) => `export refused: the file "${p.path}" would be written outside the export folder ${p.folder} (check the articles' slugs); nothing was written`,
   }),
 
   // Backup and restore (scripts/transfer.js, src/backup): the command line only.

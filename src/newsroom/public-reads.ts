@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isApiTokenRequest } from './api-token';
+import { filterProblem, populateFilterProblem } from './filter-shape';
+import { refusal } from './refusals';
 import { PUBLISHED, PublicFilterError, publicFilters, publicPopulate, publishedOnly, relationSortPath, type SchemaLookup } from './public-filters';
 
 /**
@@ -87,6 +89,11 @@ export function registerPublicReads(strapi: Core.Strapi) {
   strapi.documents.use(async (ctx: any, next: any) => {
     if (!READS.has(ctx.action)) return next();
     const request = strapi.requestContext.get() as any;
+    // Any content-API caller, with a token too: a filter the query builder cannot read is a 400 naming its place, not a 500.
+    if (request?.state?.route?.info?.type === 'content-api') {
+      const bad = filterProblem(ctx.uid, ctx.params?.filters, lookup) ?? populateFilterProblem(ctx.uid, ctx.params?.populate, lookup);
+      if (bad) throw refusal('query.badFilter', bad, { source: 'query', param: bad.parameter });
+    }
     if (!isPublishedOnlyReader(request)) return next();
     const params = (ctx.params ??= {});
     const model = lookup(ctx.uid);

@@ -18,11 +18,19 @@ export function requestSurface(): Surface {
   return languageOf(preferred ?? String(ctx.get?.('accept-language') ?? '').split(',')[0]);
 }
 
-const ERROR_BY_STATUS = { 400: errors.ValidationError, 403: errors.PolicyError, 404: errors.NotFoundError } as const;
+const ERROR_BY_STATUS = {
+  400: errors.ValidationError,
+  401: errors.UnauthorizedError,
+  403: errors.PolicyError,
+  404: errors.NotFoundError,
+  413: errors.PayloadTooLargeError,
+} as const;
 
 /**
  * Thrown as errors.PolicyError for 403, not ForbiddenError: Strapi's router turns
  * a ForbiddenError raised inside a handler into a bare "Forbidden", dropping the message.
+ * It does the same to an UnauthorizedError (401), which has no such exception: a
+ * route that refuses with 401 sends the refusal's name, message and details itself.
  */
 export function refusal<C extends MessageCode>(code: C, params: MessageParams<C>, details: Record<string, unknown> = {}) {
   const message = phrase(code, params, requestSurface());

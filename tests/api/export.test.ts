@@ -144,6 +144,31 @@ describe('admin preview and export routes', () => {
     expect((await api().get('/banmian/preview/issues/nope').set('Authorization', `Bearer ${jwt}`)).status).toBe(404);
   });
 
+  it('refuse a draft whose slug would write outside the export folder, writing nothing anywhere', async () => {
+    const escape = `banmian-escape-${process.pid}-${Date.now()}`;
+    const draft = await makeIssue(t.strapi, {
+      number: 15,
+      pages: 1,
+      articlesPerPage: 1,
+      publish: false,
+      publication: (await t.strapi.documents('api::publication.publication').findFirst({})).documentId,
+    });
+    // The query layer, below the document rules that validate slugs: the writer must hold whatever the data says.
+    await t.strapi.db.query('api::article.article').updateMany({ where: { documentId: draft.articleIds[0] }, data: { slug: `../../../${escape}` } });
+    const res = await api().get(`/banmian/export/issues/${draft.issue.documentId}?status=draft`).set('Authorization', `Bearer ${jwt}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toMatchObject({ code: 'export.pathOutside', params: { path: `articles/../../../${escape}.html` } });
+    expect(res.body.error.message).toContain(`articles/../../../${escape}.html`);
+    const out = path.join(tmp, 'escape', 'a', 'b', 'site');
+    await expect(exportIssue(t.strapi, { issue: 15, drafts: true, outDir: out, cacheDir: path.join(tmp, 'cache') })).rejects.toThrow(
+      `export refused: the file "articles/../../../${escape}.html" would be written outside the export folder ${out}`,
+    );
+    for (const dir of [os.tmpdir(), tmp, path.join(tmp, 'escape'), path.join(tmp, 'escape', 'a')]) {
+      expect(fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.includes(escape)) : []).toEqual([]);
+    }
+    expect(fs.existsSync(path.join(tmp, 'escape'))).toBe(false);
+  });
+
   it('export the issue as a zip download', async () => {
     const res = await api()
       .get(`/banmian/export/issues/${issueId}`)

@@ -150,3 +150,53 @@ describe('API token holders', () => {
     expect(refused.status).toBe(403);
   });
 });
+
+describe('malformed filters', () => {
+  const callers: Array<[string, () => Record<string, string>]> = [
+    ['anonymous', () => ({})],
+    ['an API token', () => ({ Authorization: `Bearer ${token}` })],
+  ];
+  const shapes: Array<[string, string, string]> = [
+    ['/api/articles', 'filters[$or]=1', 'filters[$or]'],
+    ['/api/articles', 'filters[$and][0]=1', 'filters[$and][0]'],
+    ['/api/articles', 'filters[$not]=x', 'filters[$not]'],
+    ['/api/articles', 'filters[$or][0][$and]=1', 'filters[$or][0][$and]'],
+    ['/api/articles', 'filters[$and][0][$or]=x', 'filters[$and][0][$or]'],
+    ['/api/articles', 'filters[column][$or]=1', 'filters[column][$or]'],
+    ['/api/articles', 'filters[headline][$eq][$eq]=1', 'filters[headline][$eq]'],
+    ['/api/articles', 'filters[headline][$not][$eq][$eq]=1', 'filters[headline][$not][$eq]'],
+    ['/api/pages', 'filters[placements][article][$or]=1', 'filters[placements][article][$or]'],
+    ['/api/pages', 'filters[issue][$eq][number]=1', 'filters[issue][$eq]'],
+    ['/api/articles', 'filters[column][$not][name][$eq]=x', 'filters[column][$not]'],
+    ['/api/articles', 'filters[column][$eq]=1&filters[column][name]=x', 'filters[column]'],
+    ['/api/articles', 'populate[column][filters][$or]=1', 'populate[column][filters][$or]'],
+    [`/api/articles/DOC`, 'filters[$or]=1', 'filters[$or]'],
+  ];
+
+  it.each(callers)('are a 400 naming the parameter for %s, never a 500', async (_who, auth) => {
+    for (const [route, query, parameter] of shapes) {
+      const res = await api()
+        .get(`${route.replace('DOC', publishedIssue.articleIds[0])}?${query}`)
+        .set(auth());
+      expect([route, query, res.status]).toEqual([route, query, 400]);
+      expect(res.body.error.details).toMatchObject({ code: 'query.badFilter', params: { parameter } });
+      expect(res.body.error.message).toContain(`查询参数 ${parameter} 无效`);
+    }
+    const en = await api().get('/api/articles?filters[$or]=1').set(auth()).set('Accept-Language', 'en');
+    expect(en.body.error.message).toBe('query parameter filters[$or] is not valid: must be a list of conditions (such as [0][headline][$eq]=…)');
+  });
+
+  it.each(callers)('well-formed ones still answer for %s', async (_who, auth) => {
+    for (const query of [
+      'filters[$or][0][headline][$eq]=x&filters[$or][1][slug][$null]=true',
+      'filters[$not][headline][$eq]=x',
+      'filters[headline][$in][0]=a&filters[headline][$in][1]=b',
+      'filters[column][name][$eq]=x',
+      'filters[$and][0][column][$null]=true',
+      'populate[column][filters][name][$eq]=x',
+    ]) {
+      const res = await api().get(`/api/articles?${query}`).set(auth());
+      expect([query, res.status]).toEqual([query, 200]);
+    }
+  });
+});

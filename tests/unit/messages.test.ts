@@ -26,6 +26,8 @@ const SAMPLE: { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]['zh']>[0] } 
   'history.readOnly': {},
   'contributor.adminEmailSuperAdmin': {},
   'contributor.inUse': { name: '王芳', pages: [{ issue: 8, number: 3 }], articles: ['红色引擎'] },
+  'query.badFilter': { parameter: 'filters[$or]', problem: 'list' },
+  'docs.adminOnly': {},
   'field.slugTaken': { slug: 'hongse-yinqing' },
   'field.slugInvalid': { slug: '../../x' },
   'field.nameEmpty': {},
@@ -33,6 +35,10 @@ const SAMPLE: { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]['zh']>[0] } 
   'field.numberTaken': { number: 3, owner: 'issue', documentId: 'doc77' },
   'field.required': { field: 'headline' },
   'field.tooLong': { field: 'headline', max: 200 },
+  'upload.tooLarge': { limitMb: 50 },
+  'upload.tooManyFiles': { max: 20, count: 21 },
+  'upload.tooManyFields': { max: 200 },
+  'upload.unreadable': { why: 'Unexpected end of form' },
   'import.chooseFile': {},
   'import.empty': { file: 'p.txt' },
   'import.tooLarge': { file: 'p.txt', bytes: 6 * 1024 * 1024 },
@@ -68,6 +74,7 @@ const SAMPLE: { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]['zh']>[0] } 
   'layout.overlap': { headline: '党建引领', other: '乡村振兴' },
   'format.invalid': { field: 'typeWidth', kind: 'widerThanPaper', limit: [390] },
   'export.photoUnreadable': { url: '/uploads/x.jpg', why: 'HTTP 404' },
+  'export.pathOutside': { path: 'articles/../../../x.html', folder: '/srv/exports/paper/8' },
 };
 
 const HAN = /\p{Script=Han}/u;

@@ -60,6 +60,37 @@ describe('writeSite', () => {
     expect(leftovers(out)).toEqual([]);
   });
 
+  it.each([
+    ['articles/../../../x.html'],
+    ['../x.html'],
+    ['/tmp/x.html'],
+    ['articles/../index.html'],
+    ['articles//x.html'],
+    ['articles/./x.html'],
+    ['articles\\..\\..\\x.html'],
+    [''],
+  ])('refuses the path %j, naming it, and writes nothing at all', async (hostile) => {
+    const root = fs.mkdtempSync(path.join(tmp, 'hostile-'));
+    const out = path.join(root, 'exports', 'site');
+    const files = site({ [hostile]: '<p>逃出去</p>' });
+    await expect(writeSite(out, files)).rejects.toMatchObject({
+      code: 'export.pathOutside',
+      params: { path: hostile, folder: out },
+      message: expect.stringContaining(`"${hostile}" would be written outside the export folder ${out}`),
+    });
+    expect(fs.readdirSync(root)).toEqual([]); // not even the export folder or its temp sibling
+    expect(fs.existsSync(path.join(tmp, 'x.html'))).toBe(false);
+  });
+
+  it('refuses a hostile path in an existing site, leaving the site as it was', async () => {
+    const out = path.join(tmp, 'kept', 'site');
+    await writeSite(out, site());
+    const before = fs.readdirSync(path.dirname(out));
+    await expect(writeSite(out, site({ 'index.html': '<p>改</p>', 'articles/../../x.html': 'x' }))).rejects.toThrow(/outside the export folder/);
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>首页</p>');
+    expect(fs.readdirSync(path.dirname(out))).toEqual(before);
+  });
+
   describe('with a manifest (as the exporter writes)', () => {
     const M = '.banmian-export.json';
     const withManifest = (extra: Record<string, string> = {}) => {
@@ -97,6 +128,19 @@ describe('writeSite', () => {
       expect(fs.readFileSync(path.join(out, 'README-网站说明.txt'), 'utf8')).toBe('用户自己的文件');
       expect(fs.readFileSync(path.join(out, 'pages', 'extra.css'), 'utf8')).toBe('/* 用户的 */');
       expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>新首页</p>');
+    });
+
+    it('keeps empty folders a user added, at any depth, when it replaces its own files', async () => {
+      const out = path.join(tmp, 'folders');
+      await writeSite(out, withManifest(), { manifest: M });
+      fs.mkdirSync(path.join(out, '待补图片'));
+      fs.mkdirSync(path.join(out, 'pages', '草稿', '第二稿'), { recursive: true });
+      const r = await writeSite(out, withManifest({ 'index.html': '<p>再版</p>' }), { manifest: M });
+      expect(r.written).toBeGreaterThan(0); // the site was swapped, not left alone
+      expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>再版</p>');
+      expect(fs.statSync(path.join(out, '待补图片')).isDirectory()).toBe(true);
+      expect(fs.statSync(path.join(out, 'pages', '草稿', '第二稿')).isDirectory()).toBe(true);
+      expect(leftovers(out)).toEqual([]);
     });
   });
 });
