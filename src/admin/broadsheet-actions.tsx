@@ -6,9 +6,11 @@ import { useErrorText, useMessages } from './messages';
 
 /**
  * 预览 and 导出 in a 版面 panel of the issue edit view. Both call the admin-only routes of
- * src/broadsheet/admin-controller.ts with the signed-in admin's token, and follow the
- * tab the editor is on: the draft tab previews/exports the draft, the published
- * tab the published version.
+ * src/broadsheet/admin-controller.ts with the signed-in admin's token. The preview
+ * follows the tab the editor is on (the draft tab previews the draft). The export
+ * takes the published version, as `npm run export` does, whatever the tab; the
+ * draft is a second button that says so, and the file name and the notice name
+ * the version exported.
  */
 
 const ISSUE = 'api::issue.issue';
@@ -46,16 +48,19 @@ export function useBroadsheetActions({ issueDocumentId, issueNumber, locale, pub
     }
   };
 
-  const exportZip = async () => {
+  const exportZip = async (version: 'published' | 'draft') => {
     try {
-      const { data } = await get(`/banmian/export/issues/${issueDocumentId}`, { params, responseType: 'blob' } as any);
+      const { data } = await get(`/banmian/export/issues/${issueDocumentId}`, {
+        params: { status: version, ...(locale ? { locale } : {}) },
+        responseType: 'blob',
+      } as any);
       const link = window.document.createElement('a');
       link.href = URL.createObjectURL(data as Blob);
-      link.download = `banmian-第${issueNumber ?? issueDocumentId}期.zip`;
+      link.download = `banmian-第${issueNumber ?? issueDocumentId}期-${version === 'draft' ? '草稿' : '已发布'}.zip`;
       window.document.body.appendChild(link);
       link.click();
       link.remove();
-      toggleNotification({ type: 'success', message: m('broadsheet.exported') });
+      toggleNotification({ type: 'success', message: m('broadsheet.exported', { version: m(`broadsheet.version.${version}`) }) });
     } catch (error) {
       toggleNotification({ type: 'danger', message: m('broadsheet.exportFailed', { error: errorMessage(error) }) });
     }
@@ -66,13 +71,13 @@ export function useBroadsheetActions({ issueDocumentId, issueNumber, locale, pub
 export const BroadsheetButtons = (props: BroadsheetTarget) => {
   const { preview, exportZip } = useBroadsheetActions(props);
   const m = useMessages();
-  const [busy, setBusy] = React.useState(false);
-  const run = (fn: () => Promise<void>) => async () => {
-    setBusy(true);
+  const [busy, setBusy] = React.useState<string | null>(null);
+  const run = (version: 'published' | 'draft') => async () => {
+    setBusy(version);
     try {
-      await fn();
+      await exportZip(version);
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
   return (
@@ -80,8 +85,11 @@ export const BroadsheetButtons = (props: BroadsheetTarget) => {
       <Button variant="secondary" startIcon={<Eye />} onClick={preview} fullWidth>
         {props.page ? m('broadsheet.previewPage', { page: props.page }) : m('broadsheet.preview')}
       </Button>
-      <Button variant="secondary" startIcon={<Download />} onClick={run(exportZip)} loading={busy} fullWidth>
+      <Button variant="secondary" startIcon={<Download />} onClick={run('published')} loading={busy === 'published'} fullWidth>
         {m('broadsheet.export')}
+      </Button>
+      <Button variant="tertiary" startIcon={<Download />} onClick={run('draft')} loading={busy === 'draft'} fullWidth>
+        {m('broadsheet.exportDraft')}
       </Button>
     </Flex>
   );

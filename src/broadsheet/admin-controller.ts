@@ -62,8 +62,12 @@ export const broadsheetAdminController = (strapi: Core.Strapi) => ({
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'banmian-admin-export-'));
     try {
       const summary = await exportIssue(strapi, { documentId: ctx.params.documentId, locale, drafts, outDir: path.join(tmp, 'site') });
+      // The version exported is said in the name and a header: 导出 on a published issue's 草稿 tab once exported drafts silently.
+      const version = drafts ? 'draft' : 'published';
       const name = `${summary.publication || 'issue'}-${summary.issue}`;
-      ctx.set('Content-Disposition', `attachment; filename="${name}.zip"`);
+      ctx.set('Content-Disposition', `attachment; filename="${name}-${version}.zip"`);
+      ctx.set('X-Banmian-Version', version);
+      ctx.set('Access-Control-Expose-Headers', 'X-Banmian-Version, Content-Disposition');
       ctx.set('Cache-Control', 'no-store');
       ctx.type = 'application/zip';
       ctx.body = await zipFolder(path.join(tmp, 'site'), name);

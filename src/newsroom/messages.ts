@@ -206,6 +206,31 @@ export const MESSAGES = {
   }),
 
   // REST queries (src/newsroom/public-reads.ts, filter-shape.ts).
+  'read.draftNeedsToken': define<{ status: string }>({
+    status: 403,
+    zh: (p) => `只有持 API 令牌才能读取草稿（status=${p.status}）；公开接口只提供已发布的内容`,
+    en: (p) => `drafts can only be read with an API token (status=${p.status}); the public API serves published content only`,
+  }),
+  'read.badStatus': define<{ status: string }>({
+    status: 400,
+    zh: (p) => `status 只能是 published 或 draft（收到 ${p.status}）`,
+    en: (p) => `status must be "published" or "draft" (got ${p.status})`,
+  }),
+  'read.badLocale': define<{ locale: string }>({
+    status: 400,
+    zh: (p) => `没有语种 ${p.locale}（locale 参数）`,
+    en: (p) => `unknown locale ${p.locale} (locale parameter)`,
+  }),
+  'read.sortThroughRelation': define<{ sort: string }>({
+    status: 400,
+    zh: (p) => `sort 参数“${p.sort}”按关联内容排序，公开接口只能按本类型自己的字段排序`,
+    en: (p) => `sort: "${p.sort}" sorts through a relation; only this type's own fields can be sorted on`,
+  }),
+  'read.dynamicZoneFilter': define<{ parameter: string }>({
+    status: 400,
+    zh: (p) => `查询参数 ${p.parameter} 无效：不能按动态区域筛选`,
+    en: (p) => `query parameter ${p.parameter} is not valid: filtering through dynamic zones is not allowed`,
+  }),
   'query.badFilter': define<{ parameter: string; problem: FilterShapeProblem }>({
     status: 400,
     zh: (p) => `查询参数 ${p.parameter} 无效：${FILTER_PROBLEM_ZH[p.problem]}`,

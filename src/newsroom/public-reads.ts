@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { isApiTokenRequest } from './api-token';
 import { filterProblem, populateFilterProblem } from './filter-shape';
 import { refusal } from './refusals';
@@ -97,17 +96,17 @@ export function registerPublicReads(strapi: Core.Strapi) {
     if (!isPublishedOnlyReader(request)) return next();
     const params = (ctx.params ??= {});
     const model = lookup(ctx.uid);
+    // Refusals as codes worded for the asker (Accept-Language), like every refusal banmian gives.
     if (model?.options?.draftAndPublish && params.status !== undefined && params.status !== 'published') {
-      throw new errors.PolicyError('Drafts can only be read with an API token (status must be "published")');
+      throw refusal('read.draftNeedsToken', { status: String(params.status) });
     }
     const badSort = relationSortPath(ctx.uid, params.sort, lookup);
-    if (badSort)
-      throw new errors.ValidationError(`sort: "${badSort}" sorts through a relation; only this type's own fields can be sorted on`, { path: ['sort'] });
+    if (badSort) throw refusal('read.sortThroughRelation', { sort: badSort }, { path: ['sort'] });
     try {
       params.filters = publicFilters(ctx.uid, params.filters, lookup, visible, await ownRule(strapi, request, ctx.uid));
       if (params.populate !== undefined) params.populate = publicPopulate(ctx.uid, params.populate, lookup, visible);
     } catch (error) {
-      if (error instanceof PublicFilterError) throw new errors.ValidationError(error.message, { path: error.path.split('.') });
+      if (error instanceof PublicFilterError) throw refusal('read.dynamicZoneFilter', { parameter: error.path }, { path: error.path.split('.') });
       throw error;
     }
     return next();

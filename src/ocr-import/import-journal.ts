@@ -1,3 +1,4 @@
+import { asSignoffService } from '../signoff/context';
 import type { Core } from '@strapi/strapi';
 import { entryStates } from './entry-state';
 import { entryKey, planUndo, type JournalEntries, type Kept, type Kind, type UndoFacts } from './undo-plan';
@@ -167,7 +168,9 @@ export async function undoJournal(strapi: Core.Strapi, hash: string, journal: Jo
     const plan = planUndo(journal, await factsNow(strapi, journal));
     const docs = (uid: string) => strapi.documents(uid as any);
     for (const page of plan.restore) {
-      await docs(UID.page).update({ documentId: page.documentId, locale: page.locale, data: { placements: page.placements, credits: page.credits } as any });
+      await docs(UID.page).update({ documentId: page.documentId, locale: page.locale, data: { placements: page.placements } as any });
+      // Credits are the sign-off service's to write: the undo puts back what they were, as the system.
+      await asSignoffService(() => docs(UID.page).update({ documentId: page.documentId, locale: page.locale, data: { credits: page.credits } as any }));
     }
     for (const documentId of plan.pages) await docs(UID.page).delete({ documentId, locale: '*' });
     for (const documentId of plan.articles) await docs(UID.article).delete({ documentId, locale: '*' });

@@ -1,3 +1,4 @@
+import { asSignoffService } from '../signoff/context';
 import type { Core } from '@strapi/strapi';
 import crypto from 'crypto';
 import { findOrCreateContributor } from '../newsroom/contributors';
@@ -201,19 +202,29 @@ async function writePage(c: Context, issue: string, existingPages: any[], pi: nu
       placements: (page.placements ?? []).map(keptPlacement),
       credits: before,
     });
-    await pages.update({ documentId: page.documentId, locale, data: { placements, ...(Object.keys(credits).length ? { credits } : {}) } as any });
+    await pages.update({ documentId: page.documentId, locale, data: { placements } as any });
+    if (Object.keys(credits).length) await writePrintedCredits(strapi, page.documentId, locale, credits);
     page.placements = asList(placements);
     return page.documentId;
   }
   const used = existingPages.map((p: any) => p.number);
   const number = parsed.number ?? (used.length ? Math.max(...used) + 1 : 1);
   // A new page starts unsigned with no credits (document rules); the credits
-  // printed on the old page are then filled in as an editor would.
+  // printed on the old page are then recorded, at 采编 (nobody here has signed it).
   const created = await pages.create({ data: { number, name: parsed.name, issue, placements } as any, locale });
   c.journal.pages.push(created.documentId);
   existingPages.push({ documentId: created.documentId, number, placements: asList(placements) });
-  if (Object.keys(credits).length) await pages.update({ documentId: created.documentId, locale, data: { credits } as any });
+  if (Object.keys(credits).length) await writePrintedCredits(strapi, created.documentId, locale, credits);
   return created.documentId;
+}
+
+/**
+ * The 编辑/版式/审校 names printed on the old page. Only the sign-off service writes
+ * credits (src/signoff/document-rules.ts): the importer records these as the
+ * system, beside a stage it leaves as it is (an imported page stays at 采编).
+ */
+async function writePrintedCredits(strapi: Core.Strapi, documentId: string, locale: string, credits: Record<string, string | null>) {
+  await asSignoffService(() => strapi.documents('api::page.page').update({ documentId, locale, data: { credits } as any }));
 }
 
 export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: string, options: ImportOptions = {}): Promise<ImportSummary> {

@@ -175,7 +175,8 @@ describe('no draft text through filters, populate or sort', () => {
     expect(JSON.stringify(pages.body)).not.toContain('密');
     const sorted = await api().get('/api/articles?sort=column.name:asc');
     expect(sorted.status).toBe(400);
-    expect(sorted.body.error.message).toMatch(/sort: "column.name" sorts through a relation/);
+    expect(sorted.body.error.details.code).toBe('read.sortThroughRelation');
+    expect(sorted.body.error.message).toMatch(/sort 参数“column.name”按关联内容排序/);
   });
 
   it('an API token still filters drafts (that is what it is for)', async () => {

@@ -181,12 +181,18 @@ describe('admin preview and export routes', () => {
       });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
-    expect(res.headers['content-disposition']).toBe('attachment; filename="changji-dangjian-demo-12.zip"');
+    // The published version unless the draft is asked for, and the answer says which.
+    expect(res.headers['content-disposition']).toBe('attachment; filename="changji-dangjian-demo-12-published.zip"');
+    expect(res.headers['x-banmian-version']).toBe('published');
     const zip = res.body as Buffer;
     expect(zip.subarray(0, 2).toString()).toBe('PK');
     for (const name of ['changji-dangjian-demo-12/index.html', 'changji-dangjian-demo-12/print.html', 'changji-dangjian-demo-12/pages/3.html']) {
       expect(zip.includes(Buffer.from(name))).toBe(true);
     }
+    const draft = await api().get(`/banmian/export/issues/${issueId}?status=draft`).set('Authorization', `Bearer ${jwt}`).buffer(true);
+    expect(draft.status).toBe(200);
+    expect(draft.headers['x-banmian-version']).toBe('draft');
+    expect(draft.headers['content-disposition']).toBe('attachment; filename="changji-dangjian-demo-12-draft.zip"');
   });
 });
 

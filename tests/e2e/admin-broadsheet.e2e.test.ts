@@ -49,8 +49,8 @@ describe('issue edit view in the admin', () => {
     });
 
     await step(page, 'export', async () => {
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: '导出' }).click()]);
-      expect(download.suggestedFilename()).toBe('banmian-第12期.zip');
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: '导出已发布版' }).click()]);
+      expect(download.suggestedFilename()).toBe('banmian-第12期-已发布.zip');
       const zip = fs.readFileSync((await download.path())!);
       expect(zip.subarray(0, 2).toString()).toBe('PK');
       expect(zip.includes(Buffer.from('changji-dangjian-demo-12/print.html'))).toBe(true);
@@ -60,7 +60,7 @@ describe('issue edit view in the admin', () => {
       await page.evaluate(() => window.localStorage.setItem('strapi-admin-language', 'en'));
       await page.goto(`${base}/admin/content-manager/collection-types/api::issue.issue/${issueId}?plugins[i18n][locale]=zh-Hans`);
       await page.getByRole('button', { name: 'Preview', exact: true }).waitFor({ timeout: 60000 });
-      expect(await page.getByRole('button', { name: 'Export', exact: true }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Export published version', exact: true }).count()).toBe(1);
       expect(await page.getByText('Broadsheet preview / export').count()).toBe(1);
       expect(await page.getByText('Pages and signatures').count()).toBe(1);
       await page.evaluate(() => window.localStorage.setItem('strapi-admin-language', 'zh-Hans'));

@@ -295,8 +295,8 @@ describe("an editor's day", () => {
     });
 
     await step(p, 'chief downloads the export', async () => {
-      const [download] = await Promise.all([p.waitForEvent('download', { timeout: 60000 }), p.getByRole('button', { name: '导出' }).click()]);
-      expect(download.suggestedFilename()).toBe('banmian-第12期.zip');
+      const [download] = await Promise.all([p.waitForEvent('download', { timeout: 60000 }), p.getByRole('button', { name: '导出已发布版' }).click()]);
+      expect(download.suggestedFilename()).toBe('banmian-第12期-已发布.zip');
       const zip = fs.readFileSync((await download.path())!);
       expect(zip.subarray(0, 2).toString()).toBe('PK');
       expect(zip.includes(Buffer.from('print.html'))).toBe(true);

@@ -97,7 +97,25 @@ describe('print.html in Chromium', () => {
       await page.setViewportSize({ width, height: 900 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     }
+    // A phone: the 版 reads top to bottom, every paragraph of every article visible, link headlines look like links.
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`file://${path.join(tmp, 'demo', 'pages', '3.html')}`, { waitUntil: 'load' });
+    const onPhone = await page.evaluate(() => {
+      const paragraphs = [...document.querySelectorAll('.sheet .body p')].map((p) => {
+        const r = p.getBoundingClientRect();
+        const body = p.closest('.body')!.getBoundingClientRect();
+        return { h: r.height, inside: r.bottom <= body.bottom + 1 && r.right <= window.innerWidth + 1 };
+      });
+      const links = [...document.querySelectorAll('.sheet .headline a')].map((a) => getComputedStyle(a).textDecorationLine);
+      const tops = [...document.querySelectorAll('.sheet .placement')].map((p) => p.getBoundingClientRect().top);
+      return { paragraphs, links, tops, overflow: document.documentElement.scrollWidth - window.innerWidth };
+    });
+    expect(onPhone.paragraphs.length).toBeGreaterThan(10);
+    expect(onPhone.paragraphs.filter((p) => !(p.h > 0 && p.inside))).toEqual([]);
+    expect(onPhone.links.length).toBeGreaterThan(0);
+    expect(onPhone.links.every((d) => d.includes('underline'))).toBe(true);
+    expect(onPhone.tops).toEqual([...onPhone.tops].sort((a, b) => a - b));
+    expect(onPhone.overflow).toBeLessThanOrEqual(0);
     const phone = path.join(tmp, 'demo', 'articles');
     await page.goto(`file://${path.join(phone, fs.readdirSync(phone)[0])}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

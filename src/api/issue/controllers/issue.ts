@@ -1,5 +1,5 @@
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { refusal } from '../../../newsroom/refusals';
 import { isApiTokenRequest } from '../../../newsroom/api-token';
 
 export default factories.createCoreController('api::issue.issue', ({ strapi }) => ({
@@ -8,16 +8,15 @@ export default factories.createCoreController('api::issue.issue', ({ strapi }) =
     const { documentId } = ctx.params;
     const { locale, status } = ctx.query as Record<string, unknown>;
 
+    // Refusals as codes worded for the asker (src/newsroom/messages.ts).
     if (status !== undefined && status !== 'published' && status !== 'draft') {
-      throw new errors.ValidationError('status must be "published" or "draft"');
+      throw refusal('read.badStatus', { status: String(status) }, { path: ['status'] });
     }
-    if (status === 'draft' && !isApiTokenRequest(ctx)) {
-      throw new errors.PolicyError('Drafts can only be read with an API token (status must be "published")');
-    }
+    if (status === 'draft' && !isApiTokenRequest(ctx)) throw refusal('read.draftNeedsToken', { status });
     if (locale !== undefined) {
-      if (typeof locale !== 'string') throw new errors.ValidationError('locale must be a single locale code');
+      if (typeof locale !== 'string') throw refusal('read.badLocale', { locale: JSON.stringify(locale) }, { path: ['locale'] });
       const known = await strapi.plugin('i18n').service('locales').findByCode(locale);
-      if (!known) throw new errors.ValidationError(`unknown locale "${locale}"`);
+      if (!known) throw refusal('read.badLocale', { locale }, { path: ['locale'] });
     }
 
     const result = await strapi.service('api::issue.issue').loadTree({
@@ -25,7 +24,7 @@ export default factories.createCoreController('api::issue.issue', ({ strapi }) =
       locale: locale as string | undefined,
       status: status === 'draft' ? 'draft' : 'published',
     });
-    if (!result) return ctx.notFound(`issue ${documentId} not found`);
+    if (!result) throw refusal('entry.notFound', { type: 'issue', documentId });
     ctx.body = {
       data: result.tree,
       meta: { locale: result.locale, requestedLocale: result.requestedLocale, fallback: result.fallback, status: status === 'draft' ? 'draft' : 'published' },
