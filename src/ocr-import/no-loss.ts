@@ -44,14 +44,32 @@ export function printedText(result: OcrResult): string {
  * whole text for each sentence of it was quadratic (megabytes of bylines took minutes).
  */
 export function countOccurrences(needles: string[], haystacks: string[]): number[][] {
-  // The trie: node 0 is the root; a child is found by (node, code unit) in one map, the root's in an array.
+  // The trie: node 0 is the root, whose children are in an array by code unit; any other
+  // node's child is found in an open-addressing table keyed by (node, code unit), typed
+  // arrays sized for the most nodes the needles can make (a Map keyed by numbers past
+  // 2^31 allocates a number per lookup).
+  const most = needles.reduce((n, x) => n + x.length, 1);
+  let size = 16;
+  while (size < 2 * most) size *= 2;
+  const mask = size - 1;
+  const keyNode = new Int32Array(size).fill(-1);
+  const keyCode = new Uint16Array(size);
+  const value = new Int32Array(size);
   const rootNext = new Int32Array(65536).fill(-1);
-  const next = new Map<number, number>();
+  const slot = (node: number, c: number) => {
+    let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+    while (keyNode[h] !== -1 && (keyNode[h] !== node || keyCode[h] !== c)) h = (h + 1) & mask;
+    return h;
+  };
+  const child = (node: number, c: number) => {
+    if (node === 0) return rootNext[c];
+    const h = slot(node, c);
+    return keyNode[h] === -1 ? -1 : value[h];
+  };
   const firstChild: number[] = [-1];
   const sibling: number[] = [-1];
   const code: number[] = [0];
   const pattern: number[] = [-1];
-  const child = (node: number, c: number) => (node === 0 ? rootNext[c] : (next.get(node * 65536 + c) ?? -1));
   needles.forEach((needle, id) => {
     let node = 0;
     for (let i = 0; i < needle.length; i += 1) {
@@ -65,7 +83,12 @@ export function countOccurrences(needles: string[], haystacks: string[]): number
         pattern.push(-1);
         firstChild[node] = to;
         if (node === 0) rootNext[c] = to;
-        else next.set(node * 65536 + c, to);
+        else {
+          const h = slot(node, c);
+          keyNode[h] = node;
+          keyCode[h] = c;
+          value[h] = to;
+        }
       }
       node = to;
     }
