@@ -90,7 +90,7 @@ function run(slot: Slot, waiting: Waiting) {
   const onExit = (code: number) =>
     settle(false, () => reject(new InputError('import.parseFailed', { file: job.file, why: `the reader stopped (exit code ${code})` })));
   const timer = setTimeout(
-    () => settle(false, () => reject(new InputError('import.parseTimeout', { file: job.file, seconds: Math.round(limits.timeoutMs / 1000) }))),
+    () => settle(false, () => reject(new InputError('import.parseTimeout', { file: job.file, seconds: Number((limits.timeoutMs / 1000).toFixed(2)) }))),
     limits.timeoutMs,
   );
   worker.on('message', onMessage).on('error', onError).on('exit', onExit);
