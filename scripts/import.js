@@ -59,9 +59,11 @@ function readFile(file) {
 
 async function dryRun(opts) {
   const { distDir } = await compileQuietly();
-  const { parseOcrFile } = require(path.join(distDir, 'src', 'ocr-import', 'import'));
+  // In this process (it is its own): nothing else waits on its event loop. The limits are the server's.
+  const { parseOcrFile } = require(path.join(distDir, 'src', 'ocr-import', 'read-file'));
+  const { importLimits } = require(path.join(distDir, 'src', 'ocr-import', 'limits'));
   for (const file of opts.files) {
-    const result = parseOcrFile(readFile(file), path.relative(cwd, file) || file, opts.encoding);
+    const result = parseOcrFile(readFile(file), path.relative(cwd, file) || file, opts.encoding, [], importLimits());
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else {

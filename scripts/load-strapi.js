@@ -67,4 +67,4 @@ async function loadThrowawayStrapi(name, env = {}) {
   return { strapi, tmp, dispose };
 }
 
-module.exports = { loadStrapi, loadThrowawayStrapi, shutdown };
+module.exports = { compiledApp, loadStrapi, loadThrowawayStrapi, shutdown };

@@ -35,6 +35,8 @@ const ZH_TYPE: Record<string, string> = {
 };
 const ZH_FIELD: Record<string, string> = { headline: '主题', number: '号数', name: '名字', slug: '网址名' };
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+/** A limit in MB as people write it: `5`, `2.5`. */
+const limitMb = (bytes: number) => String(Number((bytes / 1024 / 1024).toFixed(1)));
 
 type File = { file: string };
 
@@ -312,10 +314,25 @@ export const MESSAGES = {
     cli: () => 'choose the page\'s text file (multipart field "file")',
   }),
   'import.empty': define<File>({ status: 400, zh: (p) => `${p.file}：文件是空的`, en: (p) => `${p.file}: the file is empty` }),
-  'import.tooLarge': define<File & { bytes: number }>({
+  'import.tooLarge': define<File & { bytes: number; max: number }>({
     status: 400,
-    zh: (p) => `${p.file}：${mb(p.bytes)} MB，超过单个版面 5 MB 的上限`,
-    en: (p) => `${p.file}: ${mb(p.bytes)} MB is over the 5 MB limit for one page`,
+    zh: (p) => `${p.file}：${mb(p.bytes)} MB，超过单个版面 ${limitMb(p.max)} MB 的上限`,
+    en: (p) => `${p.file}: ${mb(p.bytes)} MB is over the ${limitMb(p.max)} MB limit for one page`,
+  }),
+  'import.tooManyEdits': define<{ count: number; max: number }>({
+    status: 400,
+    zh: (p) => `一次最多提交 ${p.max} 项拆分/合并，这次有 ${p.count} 项：请分几次导入，或先拆分文件`,
+    en: (p) => `${p.count} splits/merges were sent; at most ${p.max} go with one import: split the file and import it in parts`,
+  }),
+  'import.parseTimeout': define<File & { seconds: number }>({
+    status: 400,
+    zh: (p) => `${p.file}：${p.seconds} 秒内没有读完这个文件，已停止：请把文件拆成较小的几个再导入`,
+    en: (p) => `${p.file}: reading the file took longer than ${p.seconds} s and was stopped: split it into smaller files`,
+  }),
+  'import.parseFailed': define<File & { why: string }>({
+    status: 400,
+    zh: (p) => `${p.file}：读取这个文件时出错（${p.why}）：请把文件拆成较小的几个再导入`,
+    en: (p) => `${p.file}: reading the file failed (${p.why}): split it into smaller files`,
   }),
   'import.binary': define<File>({
     status: 400,

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import fs from 'fs/promises';
-import { importOcrFile, parseOcrFile } from './import';
-import { MAX_BYTES } from './decode';
+import { importOcrFile } from './import';
 import { readEdits } from './edits';
+import { importLimits } from './limits';
+import { parseOffThread } from './parse-pool';
 import { asRefusal, refusal } from '../newsroom/refusals';
 import { assertAdminCanEntry } from '../newsroom/admin-ability';
 
@@ -14,6 +15,8 @@ import { assertAdminCanEntry } from '../newsroom/admin-ability';
  *   import   POST /banmian/import          file, encoding?, edits?, publication?, issue?, date? → the summary
  * `edits`: JSON list of the editor's splits and merges of articles (edits.ts).
  * Importing into an existing issue also needs the right to edit that issue.
+ * Both parse in a worker thread (parse-pool.ts), so other requests are answered
+ * meanwhile; what one request may bring is bounded (limits.ts).
  */
 
 async function readUpload(ctx: any) {
@@ -21,7 +24,8 @@ async function readUpload(ctx: any) {
   const file = Array.isArray(raw) ? raw[0] : raw;
   if (!file?.filepath) throw refusal('import.chooseFile', {}, { path: ['file'] });
   const fileName = String(file.originalFilename || file.newFilename || 'page.txt');
-  if (file.size > MAX_BYTES) throw refusal('import.tooLarge', { file: fileName, bytes: file.size });
+  const { maxBytes } = importLimits();
+  if (file.size > maxBytes) throw refusal('import.tooLarge', { file: fileName, bytes: file.size, max: maxBytes });
   const bytes = await fs.readFile(file.filepath);
   const { encoding, edits } = ctx.request.body ?? {};
   return { fileName, bytes, encoding: typeof encoding === 'string' && encoding ? encoding : undefined, edits };
@@ -31,7 +35,7 @@ export const importAdminController = (strapi: Core.Strapi) => ({
   async preview(ctx: any) {
     const { fileName, bytes, encoding, edits } = await readUpload(ctx);
     try {
-      ctx.body = { data: parseOcrFile(bytes, fileName, encoding, readEdits(edits)) };
+      ctx.body = { data: await parseOffThread(bytes, fileName, encoding, readEdits(edits)) };
     } catch (error) {
       throw asRefusal(error);
     }

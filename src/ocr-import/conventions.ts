@@ -10,6 +10,13 @@ import { HAN } from './punctuation';
 
 const HAS_HAN = new RegExp(HAN, 'u');
 const MARK = '[□■]';
+const MARKED = new RegExp(`^${MARK}`, 'u');
+/**
+ * No byline or credits line is longer than this: longer lines starting with □ are body
+ * text. The cap also keeps the recognisers' regexes on short input (a megabyte of
+ * spaces after a □ would otherwise be scanned once per position).
+ */
+const MAX_MARKED_LINE = 200;
 
 // Common surnames (a name line at an article's end must start with one).
 const SURNAMES = new Set([
@@ -93,6 +100,7 @@ export function parseBylineText(text: string): Byline[] {
 
 /** `□本报通讯员 胡伟杰 吴琛`, `■记者 …`, `■中共鹤岗市委组织部`: a marked byline (not a photo credit). */
 export function matchMarkedByline(line: string): Byline[] | null {
+  if (!MARKED.test(line.trim()) || line.trim().length > MAX_MARKED_LINE) return null;
   const m = new RegExp(`^${MARK}\\s*(.+)$`, 'u').exec(line.trim());
   if (!m || matchPhotoCredit(line) || matchCredits(line)) return null;
   const bylines = parseBylineText(m[1]);
@@ -103,6 +111,7 @@ export type PhotoCredit = { credit: string; creditRole: string | null; creditKin
 
 /** `□本报记者 陶维明摄`, `鹤岗市委组织部供图`, `图片由江津区中心医院提供`. */
 export function matchPhotoCredit(line: string): PhotoCredit | null {
+  if (!/摄|供图|提供/u.test(line)) return null; // each form below ends in one of them
   const t = line.trim().replace(new RegExp(`^${MARK}\\s*`, 'u'), '');
   if (t.length > 40) return null;
   let m = /^图片由(.+?)提供[。.]?$/u.exec(t);
@@ -120,7 +129,10 @@ export function matchPhotoCredit(line: string): PhotoCredit | null {
 export type Credits = Record<SignRole, string | null>;
 
 /** `□编辑/王 芳 □版式/任宝红 □审校/刘 军` (on one line or several). */
+const CREDIT_WORD = /责任编辑|责编|编辑|版式|美编|排版|审校|校对/u;
 export function matchCredits(line: string): Partial<Credits> | null {
+  // A credits line is short; the lookaheads below scan white space once per position.
+  if (line.trim().length > MAX_MARKED_LINE || !CREDIT_WORD.test(line)) return null;
   const re =
     /[□■]?\s*(责任编辑|责编|编辑|版式|美编|排版|审校|校对)\s*[/／:：]\s*([^□■/／]+?)(?=\s*[□■]|\s+(?:责任编辑|责编|编辑|版式|美编|排版|审校|校对)\s*[/／:：]|$)/gu;
   const found: Partial<Credits> = {};
@@ -147,9 +159,28 @@ export function matchCaption(line: string): { caption: string; position: string 
   return null;
 }
 
-export const matchSource = (line: string) => /^来源\s*[：:]\s*(.+?)\s*$/u.exec(line.trim())?.[1] ?? null;
-export const matchSuppliedBy = (line: string) => /^[（(]\s*(.+?)\s*供稿\s*[）)]$/u.exec(line.trim())?.[1] ?? null;
-export const matchAuthorNote = (line: string) => /^[（(]\s*作者系\s*(.+?)\s*[）)]$/u.exec(line.trim())?.[1] ?? null;
+// The three end lines below are read with anchored prefixes and trims rather than one regex
+// with `(.+?)\s*…$`: that form rescans a run of spaces from each of its positions.
+/** `来源：光明日报`. */
+export const matchSource = (line: string) => {
+  const t = line.trim();
+  const m = /^来源\s*[：:]\s*/u.exec(t);
+  return (m && t.slice(m[0].length).trimEnd()) || null;
+};
+/** What is inside `（…）` (either width) once `ending` is cut off its end, or null. */
+function bracketed(line: string, opening: RegExp, ending: string): string | null {
+  const t = line.trim();
+  if (!/^[（(]/u.test(t) || !/[）)]$/u.test(t)) return null;
+  const inner = t.slice(1, -1).trimEnd();
+  if (!inner.endsWith(ending)) return null;
+  const m = opening.exec(inner);
+  const text = inner.slice(m ? m[0].length : 0, inner.length - ending.length).trim();
+  return m && text ? text : null;
+}
+/** `（白山社区党委供稿）`. */
+export const matchSuppliedBy = (line: string) => bracketed(line, /^\s*/u, '供稿');
+/** `（作者系…）`. */
+export const matchAuthorNote = (line: string) => bracketed(line, /^\s*作者系/u, '');
 export const matchIssueNumber = (line: string) => {
   const m = /^第\s*(\d{1,5})\s*期(?:\s|$|[（(])/u.exec(line.trim());
   return m && line.trim().length <= 40 ? Number(m[1]) : null;
@@ -159,16 +190,24 @@ export const matchPageNumber = (line: string) => {
   const m = /^第\s*(\d{1,3})\s*版(?:\s+(.+))?$/u.exec(line.trim());
   return m ? { number: Number(m[1]), name: m[2]?.trim() || null } : null;
 };
+/** `# 标题`, `## 小标题 ##`: the level and the text without the closing #s (trimmed by hand: `(.+?)\s*#*\s*$` is cubic on spaces). */
 export const matchMarkdownHeading = (line: string) => {
-  const m = /^(#{1,6})\s+(.+?)\s*#*\s*$/u.exec(line.trim());
-  return m ? { level: m[1].length, text: m[2] } : null;
+  const t = line.trim();
+  const m = /^(#{1,6})\s+/u.exec(t);
+  if (!m || /[\n\r\u2028\u2029]/u.test(t)) return null;
+  const rest = t.slice(m[0].length);
+  let end = rest.trimEnd().length;
+  while (end > 0 && rest[end - 1] === '#') end -= 1;
+  const text = rest.slice(0, end).trimEnd();
+  return { level: m[1].length, text: text || rest[0] };
 };
 export const matchSubtitle = (line: string) => /^(?:——|--|—|－－)\s*(.+)$/u.exec(line.trim())?.[1] ?? null;
 
 /** Names alone at an article's end: `杨柳丝 余新`, `马太超 王楠`. */
 export function matchEndNames(line: string): string[] | null {
+  if (line.trim().length > 30) return null;
   const tokens = nameTokens(line);
-  if (!tokens.length || tokens.length > 5 || line.trim().length > 30) return null;
+  if (!tokens.length || tokens.length > 5) return null;
   return tokens.every(looksLikePersonName) ? tokens : null;
 }
 
@@ -178,10 +217,11 @@ export const endsSentence = (text: string) => FINAL.test(text.trim());
 /** A short line with no sentence punctuation: a headline, subhead, kicker or column label. */
 export function isHeadingLike(text: string, max = 50): boolean {
   const t = text.trim();
-  if (!t || [...t].length > max || !HAS_HAN.test(t)) return false;
+  // More than 2·max code units are more than max characters: no need to spread a long line.
+  if (!t || t.length > 2 * max || [...t].length > max || !HAS_HAN.test(t)) return false;
   if (/[。；;，,、！？!?：:]$/u.test(t)) return false;
   if (/[。；]/u.test(t)) return false;
-  return !new RegExp(`^${MARK}`, 'u').test(t);
+  return !MARKED.test(t);
 }
 
 // Words a heading never ends on: a line ending in one is a paragraph cut by a column end.

@@ -8,6 +8,7 @@ import { NewsroomError, type MessageCode } from '../newsroom/messages';
  * a message that names the file.
  */
 
+/** The default size limit of one file (BANMIAN_IMPORT_MAX_BYTES changes it: limits.ts). */
 export const MAX_BYTES = 5 * 1024 * 1024;
 
 /** Bad input: a coded refusal (messages.ts) that names the file; its message is the command line's wording. */
@@ -33,9 +34,9 @@ function implausible(text: string) {
   return bad / Math.max(text.length, 1);
 }
 
-export function decodeOcrBytes(bytes: Buffer, file: string, encoding?: string): { text: string; encoding: string } {
+export function decodeOcrBytes(bytes: Buffer, file: string, encoding?: string, maxBytes = MAX_BYTES): { text: string; encoding: string } {
   if (bytes.length === 0) throw new InputError('import.empty', { file });
-  if (bytes.length > MAX_BYTES) throw new InputError('import.tooLarge', { file, bytes: bytes.length });
+  if (bytes.length > maxBytes) throw new InputError('import.tooLarge', { file, bytes: bytes.length, max: maxBytes });
   if (looksBinary(bytes)) throw new InputError('import.binary', { file });
 
   if (encoding) {

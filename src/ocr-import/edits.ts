@@ -14,6 +14,9 @@ import { WEAK_STARTS } from './parse-state';
  * Text is only moved, never dropped: the no-loss check holds after edits too. A
  * boundary the editor drew is not weak; the others keep what their cue says.
  */
+/** How many edits one import may bring by default (BANMIAN_IMPORT_MAX_EDITS: limits.ts); an editor makes a few dozen. */
+export const DEFAULT_MAX_EDITS = 1000;
+
 export type ArticleEdit = { op: 'merge'; page: number; article: number } | { op: 'split'; page: number; article: number; paragraph: number };
 
 const paragraphs = (body: string) => (body ? body.split('\n\n') : []);
@@ -23,12 +26,63 @@ function refuse(index: number, why: string): never {
   throw new NewsroomError('import.badEdit', { index, why });
 }
 
-function merge(into: OcrArticle, a: OcrArticle): OcrArticle {
+/**
+ * An article while edits are applied: its body as runs of paragraphs, each a view
+ * of a list split from a body once, so that a split or a merge moves no paragraph
+ * and the body is joined once, at the end (splitting the text at every edit was
+ * quadratic: thousands of splits of a long page took most of a minute).
+ */
+type Run = { list: readonly string[]; from: number; to: number };
+type Draft = Omit<OcrArticle, 'body'> & { paras: Run[] };
+
+const run = (list: readonly string[]): Run[] => (list.length ? [{ list, from: 0, to: list.length }] : []);
+/** Paragraph i of the runs, or undefined. */
+function paraAt(runs: Run[], i: number): string | undefined {
+  if (i < 0) return undefined;
+  for (const r of runs) {
+    if (i < r.to - r.from) return r.list[r.from + i];
+    i -= r.to - r.from;
+  }
+  return undefined;
+}
+/** The runs before paragraph i, and after it. */
+function cutAt(runs: Run[], i: number): [Run[], Run[]] {
+  const before: Run[] = [];
+  for (let k = 0; k < runs.length; k += 1) {
+    const r = runs[k];
+    if (i < r.to - r.from) {
+      if (i > 0) before.push({ list: r.list, from: r.from, to: r.from + i });
+      const rest = r.from + i + 1 < r.to ? [{ list: r.list, from: r.from + i + 1, to: r.to }] : [];
+      return [before, [...rest, ...runs.slice(k + 1)]];
+    }
+    before.push(r);
+    i -= r.to - r.from;
+  }
+  return [before, []];
+}
+const bodyOf = (runs: Run[]) => runs.flatMap((r) => r.list.slice(r.from, r.to)).join('\n\n');
+
+/** Back to the result's shape, its fields in their usual order. */
+const toArticle = ({ paras, ...a }: Draft): OcrArticle => ({
+  column: a.column,
+  kicker: a.kicker,
+  headline: a.headline,
+  subtitle: a.subtitle,
+  bylines: a.bylines,
+  body: bodyOf(paras),
+  photos: a.photos,
+  source: a.source,
+  suppliedBy: a.suppliedBy,
+  authorNote: a.authorNote,
+  boundary: a.boundary,
+});
+
+function merge(into: Draft, a: Draft): Draft {
   const heads = [a.column, a.kicker, a.headline, a.subtitle ? `——${a.subtitle}` : null].filter((x): x is string => !!x).map((t) => `### ${t}`);
   return {
     ...into,
     bylines: [...into.bylines, ...a.bylines],
-    body: [...paragraphs(into.body), ...heads, ...paragraphs(a.body)].join('\n\n'),
+    paras: [...into.paras, ...run(heads), ...a.paras],
     photos: [...into.photos, ...a.photos],
     source: a.source ?? into.source,
     suppliedBy: a.suppliedBy ?? into.suppliedBy,
@@ -37,23 +91,23 @@ function merge(into: OcrArticle, a: OcrArticle): OcrArticle {
   };
 }
 
-function split(a: OcrArticle, at: number): [OcrArticle, OcrArticle] {
-  const paras = paragraphs(a.body);
-  const first: OcrArticle = {
+function split(a: Draft, at: number): [Draft, Draft] {
+  const [before, after] = cutAt(a.paras, at);
+  const first: Draft = {
     ...a,
-    body: paras.slice(0, at).join('\n\n'),
+    paras: before,
     source: null,
     suppliedBy: null,
     authorNote: null,
     boundary: { ...a.boundary, end: 'editor-split', weak: WEAK_STARTS.includes(a.boundary.start) },
   };
-  const second: OcrArticle = {
+  const second: Draft = {
     column: null,
     kicker: null,
-    headline: unmark(paras[at]),
+    headline: unmark(paraAt(a.paras, at)!),
     subtitle: null,
     bylines: [],
-    body: paras.slice(at + 1).join('\n\n'),
+    paras: after,
     photos: [],
     source: a.source,
     suppliedBy: a.suppliedBy,
@@ -65,7 +119,8 @@ function split(a: OcrArticle, at: number): [OcrArticle, OcrArticle] {
 
 /** The result with the edits applied in order; an edit naming no article or paragraph is refused (import.badEdit). */
 export function applyEdits(result: OcrResult, edits: ArticleEdit[]): OcrResult {
-  const pages = result.pages.map((p) => ({ ...p, articles: [...p.articles] }));
+  if (!edits.length) return result;
+  const pages = result.pages.map((p) => ({ ...p, articles: p.articles.map(({ body, ...a }): Draft => ({ ...a, paras: run(paragraphs(body)) })) }));
   edits.forEach((edit, index) => {
     const page = pages[edit?.page];
     const list = page?.articles;
@@ -75,13 +130,13 @@ export function applyEdits(result: OcrResult, edits: ArticleEdit[]): OcrResult {
       if (edit.article < 1) refuse(index, 'the first article of a page has nothing before it to merge into');
       list.splice(edit.article - 1, 2, merge(list[edit.article - 1], a));
     } else if (edit.op === 'split') {
-      if (!Number.isInteger(edit.paragraph) || !paragraphs(a.body)[edit.paragraph]) refuse(index, `article ${edit.article} has no paragraph ${edit.paragraph}`);
+      if (!Number.isInteger(edit.paragraph) || !paraAt(a.paras, edit.paragraph)) refuse(index, `article ${edit.article} has no paragraph ${edit.paragraph}`);
       list.splice(edit.article, 1, ...split(a, edit.paragraph));
     } else {
       refuse(index, `unknown edit "${(edit as { op?: unknown })?.op}" (merge or split)`);
     }
   });
-  return { ...result, pages };
+  return { ...result, pages: pages.map((p) => ({ ...p, articles: p.articles.map(toArticle) })) };
 }
 
 /** The `edits` form field: a JSON list of edits, or nothing. */

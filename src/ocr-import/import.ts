@@ -17,10 +17,12 @@ import {
   type Journal,
   type KeptEntry,
 } from './import-journal';
-import { decodeOcrBytes, InputError } from './decode';
-import { parseOcrText, type OcrResult } from './parse';
-import { checkNoLoss } from './no-loss';
-import { applyEdits, type ArticleEdit } from './edits';
+import { InputError } from './decode';
+import type { OcrResult } from './parse';
+import type { ArticleEdit } from './edits';
+import { parseOffThread } from './parse-pool';
+
+export { parseOcrFile } from './read-file';
 
 /**
  * The importer's edge: one OCR file → draft content, written through the
@@ -55,22 +57,6 @@ export type ImportSummary = {
   /** What undoing an earlier import of this file that died kept, because editors had worked on it since. */
   kept: KeptEntry[];
 };
-
-/**
- * Decodes and parses one file, then checks the importer's promise (no-loss.ts):
- * a sentence of the source that is not in the result as often as in the source is
- * reported as a warning on its line, for the editor to look at before importing. `edits`:
- * the editor's splits and merges of articles (edits.ts), applied before the check.
- */
-export function parseOcrFile(bytes: Buffer, file: string, encoding?: string, edits: ArticleEdit[] = []): OcrResult {
-  const { text } = decodeOcrBytes(bytes, file, encoding);
-  const result = applyEdits(parseOcrText(text, file), edits);
-  for (const loss of checkNoLoss(text, result)) {
-    const found = loss.found === 0 ? 'is missing from what was read' : `was read ${loss.found} times`;
-    result.warnings.push({ line: loss.line, message: `no-loss check: 「${loss.fragment}」 ${found}; check this passage`, rule: 'no-loss' });
-  }
-  return result;
-}
 
 async function resolvePublication(strapi: Core.Strapi, slug: string | undefined, file: string) {
   const docs = strapi.documents('api::publication.publication');
@@ -228,7 +214,8 @@ async function writePrintedCredits(strapi: Core.Strapi, documentId: string, loca
 }
 
 export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
-  const result = parseOcrFile(bytes, file, options.encoding, options.edits);
+  // In a worker thread: a big file must not hold up the requests this process answers.
+  const result = await parseOffThread(bytes, file, options.encoding, options.edits);
   const hash = crypto.createHash('sha256').update(bytes).digest('hex');
   const locale = options.locale ?? DEFAULT_LOCALE;
   const number = options.issue ?? result.issue?.number ?? null;

@@ -43,6 +43,8 @@ export type DraftArticle = {
   end: EndCue | null;
   /** A caption was just read: a credit on the next line is that photo's. */
   captionPending: boolean;
+  /** The photos (of `photos`) without a credit yet, in order. */
+  uncredited: OcrPhoto[];
 };
 
 export type DraftPage = { number: number | null; name: string | null; credits: Credits | null; articles: DraftArticle[] };
@@ -132,9 +134,15 @@ export class ParseState {
       start,
       end: null,
       captionPending: false,
+      uncredited: [],
     };
     this.page().articles.push(a);
     return a;
+  }
+
+  addPhoto(a: DraftArticle, photo: OcrPhoto) {
+    a.photos.push(photo);
+    if (!photo.credit) a.uncredited.push(photo);
   }
 
   /** Adds a paragraph (`p`) or subhead (`h`) to the current article; text before any headline opens an untitled one. */

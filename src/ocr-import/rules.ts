@@ -38,7 +38,8 @@ const bylineAt = (s: ParseState, k: number) => (s.has(k) ? c.matchMarkedByline(s
 /** A line over the headline: a column label (栏目), a band label, or a kicker (引题). */
 const preLineAt = (s: ParseState, k: number) => headlineLike(s, k, 30) && !c.matchEndNames(s.at(k));
 /** The first line of a headline printed on two lines: it stops mid-phrase (`让党旗在`, `…，`). */
-const cutHeadline = (t: string) => [...t].length <= 16 && /[\p{Script=Han}]/u.test(t) && /[的和在与把让从向为对将，,]$/u.test(t) && !/[。；]/u.test(t);
+const cutHeadline = (t: string) =>
+  t.length <= 32 && [...t].length <= 16 && /[\p{Script=Han}]/u.test(t) && /[的和在与把让从向为对将，,]$/u.test(t) && !/[。；]/u.test(t);
 
 type Header = { pre: number[]; headline: number[]; cue: StartCue };
 
@@ -67,7 +68,7 @@ function provenHeader(s: ParseState, i: number): Header | null {
 /** Band labels name a page's sections (`…党建品牌展示`, `支部风采`): a label line that says so. */
 const BAND_WORDS = /(?:展示|巡礼|风采|专栏|聚焦|之窗|在线|纪实|掠影|视窗|动态|传真|速递|园地|论坛|观点|声音|讲堂|故事|一线|前沿|亮点|名片|品牌)$/u;
 
-const isBandLabel = (t: string) => [...t].length <= 16 && BAND_WORDS.test(t);
+const isBandLabel = (t: string) => t.length <= 32 && [...t].length <= 16 && BAND_WORDS.test(t);
 const isLabel = (t: string) => c.isColumnLabel(t) || isBandLabel(t);
 
 function headerAt(s: ParseState, i: number): Header | null {
@@ -137,14 +138,19 @@ const photoCredit: Rule = (s) => {
     s.warn('photo-credit', `photo credit "${s.at(s.i - 1)}" outside any article`, s.lines[s.i - 1].no);
     return true;
   }
-  const open = a.photos.filter((p) => !p.credit);
+  // The photos still without a credit are kept in a list: filtering every photo on each credit line is quadratic.
+  const open = a.uncredited;
   if (open.length === 0) {
-    a.photos.push({ caption: '', position: null, ...credit });
+    const photo = { caption: '', position: null, ...credit };
+    a.photos.push(photo);
+    if (!photo.credit) open.push(photo);
     s.warn('photo-credit', 'photo credit without a caption', s.lines[s.i - 1].no);
   } else if (a.captionPending) {
     Object.assign(open[open.length - 1], credit);
+    if (credit.credit) open.pop();
   } else {
     for (const p of open) Object.assign(p, credit);
+    if (credit.credit) open.length = 0;
   }
   if (!a.captionPending) a.end = 'photo-credit';
   a.captionPending = false;
@@ -156,7 +162,7 @@ const caption: Rule = (s) => {
   const found = c.matchCaption(s.line.text);
   const a = s.article();
   if (!found || !a) return false;
-  a.photos.push({ ...found, credit: null, creditRole: null, creditKind: null });
+  s.addPhoto(a, { ...found, credit: null, creditRole: null, creditKind: null });
   a.captionPending = true;
   s.i += 1;
   return true;
@@ -170,7 +176,7 @@ const looseCaption: Rule = (s) => {
   const last = a.paras[a.paras.length - 1];
   const cuts = last?.kind === 'p' && !c.endsSentence(last.text) && c.isHeadingLike(text, 80);
   if (!c.matchPhotoCredit(s.at(s.i + 1)) && !cuts) return false;
-  a.photos.push({ caption: text, position: null, credit: null, creditRole: null, creditKind: null });
+  s.addPhoto(a, { caption: text, position: null, credit: null, creditRole: null, creditKind: null });
   a.captionPending = true;
   s.i += 1;
   return true;

@@ -1,0 +1,30 @@
+import { decodeOcrBytes, InputError, MAX_BYTES } from './decode';
+import { parseOcrText, type OcrResult } from './parse';
+import { checkNoLoss } from './no-loss';
+import { applyEdits, DEFAULT_MAX_EDITS, type ArticleEdit } from './edits';
+
+/**
+ * Decodes and parses one file, then checks the importer's promise (no-loss.ts):
+ * a sentence of the source that is not in the result as often as in the source is
+ * reported as a warning on its line, for the editor to look at before importing. `edits`:
+ * the editor's splits and merges of articles (edits.ts), applied before the check.
+ * `limits`: how large a file and how many edits one request may bring (limits.ts).
+ * Text in, plain data out: the server runs it in a worker thread (parse-pool.ts).
+ */
+export function parseOcrFile(
+  bytes: Buffer,
+  file: string,
+  encoding?: string,
+  edits: ArticleEdit[] = [],
+  limits: { maxBytes?: number; maxEdits?: number } = {},
+): OcrResult {
+  const maxEdits = limits.maxEdits ?? DEFAULT_MAX_EDITS;
+  if (edits.length > maxEdits) throw new InputError('import.tooManyEdits', { count: edits.length, max: maxEdits });
+  const { text } = decodeOcrBytes(bytes, file, encoding, limits.maxBytes ?? MAX_BYTES);
+  const result = applyEdits(parseOcrText(text, file), edits);
+  for (const loss of checkNoLoss(text, result)) {
+    const found = loss.found === 0 ? 'is missing from what was read' : `was read ${loss.found} times`;
+    result.warnings.push({ line: loss.line, message: `no-loss check: 「${loss.fragment}」 ${found}; check this passage`, rule: 'no-loss' });
+  }
+  return result;
+}
