@@ -67,8 +67,14 @@ async function restore(strapi, file, { key } = {}) {
     return next(context);
   });
   report(engine, 'restore');
-  const results = await engine.transfer();
-  return { file: archive, engine: results.engine };
+  try {
+    const results = await engine.transfer();
+    return { file: archive, engine: results.engine };
+  } finally {
+    // Part of a restore writes rows past Strapi's lifecycles: retire every cached answer,
+    // in a server running beside this script too (README "Response cache").
+    await require(path.join(strapi.dirs.dist.src, 'response-cache')).responseCacheOf(strapi)?.retireAll();
+  }
 }
 
 /** Counts per stage, for the closing line. */
