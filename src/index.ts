@@ -30,6 +30,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await responseCacheOf(strapi)?.start();
     await ensureStageCodes(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);

@@ -208,6 +208,11 @@ export class ResponseCache {
     ctx.body = body;
   }
 
+  /** At bootstrap: the versions other processes write are watched from the start. */
+  async start() {
+    await this.shared?.start().catch((error) => this.strapi.log.warn(`response cache: cannot watch other processes' writes: ${error.message}`));
+  }
+
   async close() {
     await this.settled();
     await this.shared?.close();

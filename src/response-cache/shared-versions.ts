@@ -1,3 +1,4 @@
+import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 
 /**
@@ -54,6 +55,8 @@ class PostgresSignal implements ChangeSignal {
   private readonly client: any;
   constructor(
     connection: unknown,
+    /** The payload of this process's own notifications: its own bumps are applied already, they are no news. */
+    ownId: string,
     private readonly fallbackMs: number,
     warn: (message: string) => void,
   ) {
@@ -65,7 +68,9 @@ class PostgresSignal implements ChangeSignal {
       this.listening = false;
       this.dirty = true;
     };
-    this.client.on('notification', () => (this.dirty = true));
+    this.client.on('notification', (message: { payload?: string }) => {
+      if (message.payload !== ownId) this.dirty = true;
+    });
     this.client.on('error', lost);
     this.client.on('end', () => lost());
     this.client
@@ -110,6 +115,8 @@ export class SharedVersions {
   private syncing?: Promise<void>;
   private readonly ownBumps = new Set<Promise<unknown>>();
   private closed = false;
+  /** This process, in its notifications (PostgreSQL). */
+  private readonly id = crypto.randomUUID();
 
   constructor(
     private readonly strapi: Core.Strapi,
@@ -153,8 +160,14 @@ export class SharedVersions {
     const { client, connection } = this.strapi.db.config.connection as any;
     const warn = (m: string) => this.strapi.log.warn(m);
     if (client === 'sqlite' && connection?.filename && connection.filename !== ':memory:') return new SqliteSignal(connection.filename);
-    if (client === 'postgres') return new PostgresSignal(connection, this.fallbackMs, warn);
+    if (client === 'postgres') return new PostgresSignal(connection, this.id, this.fallbackMs, warn);
     return new PollSignal(this.fallbackMs);
+  }
+
+  /** At bootstrap, once the database is open: the table, and the signal listening before the first request comes. */
+  async start() {
+    await this.ensureTable();
+    this.signal ??= this.openSignal();
   }
 
   /**
@@ -183,7 +196,7 @@ export class SharedVersions {
   private last: Promise<unknown> = Promise.resolve();
 
   private async write(tags: string[]) {
-    if (this.closed || !tags.length) return;
+    if (!tags.length) return;
     await this.ensureTable();
     const knex = this.knex;
     // One statement, atomic on its own: a bump costs one query (an import makes many).
@@ -192,7 +205,7 @@ export class SharedVersions {
       .onConflict('tag')
       .merge({ version: knex.raw('??.?? + 1', [VERSION_TABLE, 'version']) })
       .returning(['tag', 'version']);
-    if (this.client === 'postgres') await knex.raw('SELECT pg_notify(?, ?)', [CHANNEL, '']);
+    if (this.client === 'postgres') await knex.raw('SELECT pg_notify(?, ?)', [CHANNEL, this.id]);
     // Our own increment, nothing else in between: already applied here. Any other gap is left for sync to see.
     for (const { tag, version } of fresh) {
       const v = Number(version);
@@ -259,15 +272,12 @@ export class SharedVersions {
       const v = Number(row.version);
       const known = this.seen.get(row.tag);
       if (known === v) continue;
-      // A tag first seen at start-up is no news: this process has no answers older than its start.
-      if (known !== undefined || this.primed) changed.push(row.tag);
+      // A tag not known yet counts as changed: the safe side (at the first reading there are no answers to retire).
+      changed.push(row.tag);
       this.seen.set(row.tag, v);
     }
-    this.primed = true;
     if (changed.length) await this.foreign(changed);
   }
-  /** Whether the rows were read once: tags first seen at the first reading are no news. */
-  private primed = false;
 
   async close() {
     this.closed = true;
