@@ -31,14 +31,16 @@ interface ChangeSignal {
 
 class SqliteSignal implements ChangeSignal {
   private readonly db: any;
+  private readonly version: any;
   private last = -1;
   constructor(filename: string) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- only the driver of the database in use is loaded
     const Database = require('better-sqlite3');
     this.db = new Database(filename, { readonly: true, fileMustExist: true });
+    this.version = this.db.prepare('PRAGMA data_version').pluck(); // prepared once: half the cost of db.pragma()
   }
   changed() {
-    const now = this.db.pragma('data_version', { simple: true }) as number;
+    const now = this.version.get() as number;
     if (now === this.last) return false;
     this.last = now;
     return true;
