@@ -189,6 +189,9 @@ async function restore(strapi, file, { key } = {}) {
     return { file: archive, engine: results.engine };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+    // Part of a restore writes rows past Strapi's lifecycles: retire every cached answer,
+    // in a server running beside this script too (README "Response cache").
+    await require(path.join(strapi.dirs.dist.src, 'response-cache')).responseCacheOf(strapi)?.retireAll();
   }
 }
 

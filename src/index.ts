@@ -36,6 +36,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await responseCacheOf(strapi)?.start();
     registerMediaGuards(strapi);
     await ensureStageCodes(strapi);
     await ensureLocales(strapi);

@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
 // Read-only, published-only access for anonymous readers. Writes are never
-// granted to Public; they need an API token.
-export const PUBLIC_READ_ACTIONS = [
-  ...['publication', 'issue', 'page', 'column', 'article', 'contributor'].flatMap((n) => [`api::${n}.${n}.find`, `api::${n}.${n}.findOne`]),
-  'api::issue.issue.tree',
-];
+// granted to Public; they need an API token. The issue tree needs no grant of its
+// own: it asks for the reads of what it shows (src/api/issue/routes/01-issue-tree.ts).
+export const PUBLIC_READ_ACTIONS = ['publication', 'issue', 'page', 'column', 'article', 'contributor'].flatMap((n) => [
+  `api::${n}.${n}.find`,
+  `api::${n}.${n}.findOne`,
+]);
 
 /** Idempotent: grants what is missing, never duplicates, never removes an admin's extra grants. */
 export async function ensurePublicPermissions(strapi: Core.Strapi) {

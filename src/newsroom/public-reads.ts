@@ -31,31 +31,67 @@ export function isPublishedOnlyReader(request: any): boolean {
   return Boolean(request && request.state?.route?.info?.type === 'content-api' && !isApiTokenRequest(request));
 }
 
+/**
+ * What the rule for listing columns and contributors reads: these queries, as
+ * data, so the response cache can derive from them which types a list of
+ * columns or contributors depends on (ruleReads) instead of keeping a hand list.
+ */
+type RuleQuery = { uid: string; where: Record<string, unknown>; populate: Record<string, unknown> };
+const RULE_QUERIES: Record<string, RuleQuery[]> = {
+  [COLUMN]: [{ uid: ARTICLE, where: { ...PUBLISHED, column: { id: { $notNull: true } } }, populate: { column: ID } }],
+  [CONTRIBUTOR]: [
+    { uid: ARTICLE, where: PUBLISHED, populate: { bylines: { populate: { contributors: ID } }, photos: { populate: { credit: ID } } } },
+    { uid: PAGE, where: PUBLISHED, populate: { credits: { populate: { editor: ID, layout: ID, proofreader: ID } } } },
+  ],
+};
+
+const ruleRows = (strapi: Core.Strapi, q: RuleQuery): Promise<any[]> =>
+  strapi.db.query(q.uid as any).findMany({ where: q.where, select: ['id'], populate: q.populate });
+
 async function visibleColumnIds(strapi: Core.Strapi): Promise<number[]> {
-  const rows: any[] = await strapi.db
-    .query(ARTICLE)
-    .findMany({ where: { ...PUBLISHED, column: { id: { $notNull: true } } }, select: ['id'], populate: { column: ID } });
-  return [...new Set(rows.map((r) => r.column?.id).filter(Boolean))];
+  const [articles] = await Promise.all(RULE_QUERIES[COLUMN].map((q) => ruleRows(strapi, q)));
+  return [...new Set(articles.map((r) => r.column?.id).filter(Boolean))];
 }
 
 async function visibleContributorIds(strapi: Core.Strapi): Promise<number[]> {
   const ids = new Set<number>();
-  const articles: any[] = await strapi.db.query(ARTICLE).findMany({
-    where: PUBLISHED,
-    select: ['id'],
-    populate: { bylines: { populate: { contributors: ID } }, photos: { populate: { credit: ID } } },
-  });
+  const [articles, pages] = await Promise.all(RULE_QUERIES[CONTRIBUTOR].map((q) => ruleRows(strapi, q)));
   for (const a of articles) {
     for (const b of a.bylines ?? []) for (const c of b.contributors ?? []) ids.add(c.id);
     for (const p of a.photos ?? []) if (p.credit?.id) ids.add(p.credit.id);
   }
-  const pages: any[] = await strapi.db.query(PAGE).findMany({
-    where: PUBLISHED,
-    select: ['id'],
-    populate: { credits: { populate: { editor: ID, layout: ID, proofreader: ID } } },
-  });
   for (const p of pages) for (const role of ['editor', 'layout', 'proofreader']) if (p.credits?.[role]?.id) ids.add(p.credits[role].id);
   return [...ids];
+}
+
+/**
+ * For each type listed under a rule of its own, the types that rule reads: the
+ * queried types, every type their `populate` walks into and every relation their
+ * `where` steps through. Publishing or unpublishing any of them can change the list.
+ */
+export function ruleReads(lookup: SchemaLookup): Record<string, string[]> {
+  const reads: Record<string, string[]> = {};
+  const walk = (uid: string, tree: Record<string, unknown> | undefined, into: Set<string>) => {
+    into.add(uid);
+    const attributes = lookup(uid)?.attributes ?? {};
+    for (const [name, sub] of Object.entries(tree ?? {})) {
+      const a: any = attributes[name];
+      const target = a?.type === 'relation' ? a.target : a?.type === 'component' ? a.component : a?.type === 'media' ? 'plugin::upload.file' : undefined;
+      if (!target) continue;
+      // A populate step nests under `populate`, a filter step directly.
+      const next: any = sub && typeof sub === 'object' ? sub : {};
+      walk(target, { ...next, ...(next.populate ?? {}) }, into);
+    }
+  };
+  for (const [uid, queries] of Object.entries(RULE_QUERIES)) {
+    const into = new Set<string>();
+    for (const q of queries) {
+      walk(q.uid, q.populate, into);
+      walk(q.uid, q.where, into);
+    }
+    reads[uid] = [...into].sort();
+  }
+  return reads;
 }
 
 /**

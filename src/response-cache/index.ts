@@ -1,7 +1,10 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { cacheKey, isCacheable, tagsFor, type SchemaLinks } from './keys';
+import { ALLOWED_QUERY_PARAM_KEYS } from '@strapi/utils';
+import { ruleReads, schemaLookup } from '../newsroom/public-reads';
+import { cacheKey, isCacheable, noneMatch, tagsFor, type SchemaLinks } from './keys';
 import { MemoryStore, RedisStore, type CacheStore } from './store';
+import { SharedVersions } from './shared-versions';
 
 /**
  * The published-content response cache (README "Response cache"): anonymous GETs
@@ -13,10 +16,20 @@ import { MemoryStore, RedisStore, type CacheStore } from './store';
  * are stored (in Redis too), so no answer older than the write is served after
  * the write's response. Writes are seen at the database layer (lifecycles), not
  * only through the Document Service: the sign-off chain, the derived labels and
- * the media library also write rows directly.
+ * the media library also write rows directly. Without Redis, the versions are
+ * also kept in the database (shared-versions.ts), so writes by another process
+ * on the same database (the CLI scripts) retire this process's answers too.
  */
 
-type Settings = { enabled: boolean; maxAge: number; staleWhileRevalidate: number; entries: number; redisUrl?: string };
+type Settings = {
+  enabled: boolean;
+  maxAge: number;
+  staleWhileRevalidate: number;
+  entries: number;
+  maxBytes: number;
+  syncMs: number;
+  redisUrl?: string;
+};
 
 export function cacheSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const num = (v: string | undefined, d: number) => (v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : d);
@@ -25,6 +38,8 @@ export function cacheSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     maxAge: num(env.RESPONSE_CACHE_MAX_AGE, 0),
     staleWhileRevalidate: num(env.RESPONSE_CACHE_STALE_WHILE_REVALIDATE, 0),
     entries: num(env.RESPONSE_CACHE_ENTRIES, 2000),
+    maxBytes: num(env.RESPONSE_CACHE_MAX_BYTES, 64 * 1024 * 1024),
+    syncMs: num(env.RESPONSE_CACHE_SYNC_MS, 1000),
     redisUrl: env.REDIS_URL || undefined,
   };
 }
@@ -37,6 +52,12 @@ const relevant = (uid: string) =>
   uid.startsWith('plugin::i18n.') ||
   /^plugin::users-permissions\.(permission|role)$/.test(uid);
 
+/**
+ * What each type's answers can show: its relations, components and media, and,
+ * for the types listed by a rule of their own (columns and contributors are public
+ * only while published content carries them, src/newsroom/public-reads.ts), every
+ * type that rule reads.
+ */
 function schemaLinks(strapi: Core.Strapi): { links: SchemaLinks; plurals: Record<string, string> } {
   const links: SchemaLinks = {};
   const plurals: Record<string, string> = {};
@@ -58,12 +79,18 @@ function schemaLinks(strapi: Core.Strapi): { links: SchemaLinks; plurals: Record
               : [],
     );
   }
+  for (const [uid, reads] of Object.entries(ruleReads(schemaLookup(strapi)))) links[uid] = [...(links[uid] ?? []), ...reads];
   return { links, plurals };
 }
+
+/** The query parameters Strapi's content API knows; a query naming any other is not cached (keys.ts isCacheable). */
+const KNOWN_PARAMS: ReadonlySet<string> = new Set(ALLOWED_QUERY_PARAM_KEYS);
 
 export class ResponseCache {
   readonly settings: Settings;
   readonly store: CacheStore;
+  /** Without Redis: the versions in the database, for writes by other processes. */
+  readonly shared?: SharedVersions;
   private schema?: { links: SchemaLinks; plurals: Record<string, string> };
   private readonly pending = new Set<Promise<void>>();
   /** The types written in each open transaction, bumped together when it commits. */
@@ -74,7 +101,9 @@ export class ResponseCache {
     settings = cacheSettings(),
   ) {
     this.settings = settings;
-    this.store = settings.redisUrl ? new RedisStore(settings.redisUrl, settings.entries) : new MemoryStore(settings.entries);
+    const bounds = { entries: settings.entries, bytes: settings.maxBytes };
+    this.store = settings.redisUrl ? new RedisStore(settings.redisUrl, bounds) : new MemoryStore(bounds);
+    if (!settings.redisUrl) this.shared = new SharedVersions(strapi, (tags) => this.store.bump(tags), settings.syncMs);
   }
 
   /**
@@ -99,9 +128,12 @@ export class ResponseCache {
   }
 
   private bump(uids: string[]) {
-    const p = this.store.bump(uids).catch((error) => {
-      this.strapi.log.error(`response cache: cannot retire answers for ${uids.join(', ')}: ${error.message}`);
-    });
+    const p = Promise.all([this.store.bump(uids), this.shared?.bumped(uids)]).then(
+      () => undefined,
+      (error) => {
+        this.strapi.log.error(`response cache: cannot retire answers for ${uids.join(', ')}: ${error.message}`);
+      },
+    );
     this.pending.add(p);
     p.finally(() => this.pending.delete(p));
   }
@@ -109,6 +141,17 @@ export class ResponseCache {
   /** Waits for the bumps under way: a write's response leaves only when its answers are retired everywhere. */
   async settled() {
     while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
+  /**
+   * Retires every answer, here and (without Redis) in every process on this
+   * database: for writes that do not pass through the lifecycles, such as the
+   * rows a restore writes with its own queries (scripts/transfer.js).
+   */
+  async retireAll() {
+    const uids = [...Object.keys(this.strapi.contentTypes), ...Object.keys(this.strapi.components)].filter(relevant);
+    this.bump(uids);
+    await this.settled();
   }
 
   private get cacheControl() {
@@ -126,13 +169,16 @@ export class ResponseCache {
         }
         return;
       }
-      const cacheable = this.settings.enabled && isCacheable({ method: ctx.method, path: ctx.path, authorization: ctx.get('authorization'), query: ctx.query });
+      const cacheable =
+        this.settings.enabled && isCacheable({ method: ctx.method, path: ctx.path, authorization: ctx.get('authorization'), query: ctx.query }, KNOWN_PARAMS);
       this.schema ??= schemaLinks(this.strapi);
       const tags = cacheable ? tagsFor(ctx.path, this.schema.plurals, this.schema.links) : null;
       if (!tags) return next();
 
       const key = cacheKey(ctx.path, ctx.querystring);
-      // Read before anything else: an answer computed from older rows carries older versions.
+      // Another process's writes first (a no-op unless the database changed), then
+      // the versions, before anything else: an answer computed from older rows carries older versions.
+      await this.shared?.sync();
       const versions = await this.store.versions(tags);
       const hit = await this.store.get(key);
       if (hit && hit.versions.every((v, i) => v === versions[i])) return this.answer(ctx, hit.etag, hit.body, hit.type, 'hit');
@@ -152,10 +198,7 @@ export class ResponseCache {
     ctx.set('ETag', etag);
     ctx.set('Cache-Control', this.cacheControl);
     ctx.set('X-Banmian-Cache', state);
-    const wanted = String(ctx.get('if-none-match') || '')
-      .split(',')
-      .map((t) => t.trim());
-    if (wanted.includes(etag) || wanted.includes('*')) {
+    if (noneMatch(ctx.get('if-none-match'), etag)) {
       ctx.status = 304;
       ctx.body = null;
       return;
@@ -165,8 +208,14 @@ export class ResponseCache {
     ctx.body = body;
   }
 
+  /** At bootstrap: the versions other processes write are watched from the start. */
+  async start() {
+    await this.shared?.start().catch((error) => this.strapi.log.warn(`response cache: cannot watch other processes' writes: ${error.message}`));
+  }
+
   async close() {
     await this.settled();
+    await this.shared?.close();
     await this.store.close();
   }
 }

@@ -6,7 +6,8 @@ import Redis from 'ioredis';
  * versions of its tags read before it was computed; it is served only while
  * they are unchanged, so a write that bumps a tag retires every answer that
  * depends on it — including one being computed while the write happened.
- *  - MemoryStore: this process only (no REDIS_URL).
+ *  - MemoryStore: this process only (no REDIS_URL); other processes' writes reach
+ *    it through the versions kept in the database (shared-versions.ts).
  *  - RedisStore: versions and answers in Redis, shared by every instance; each
  *    instance keeps its recent answers in memory too, dropped when another
  *    instance announces a bump (pub/sub). Versions are read from Redis on every
@@ -21,15 +22,26 @@ export interface CacheStore {
   get(key: string): Promise<CachedAnswer | undefined>;
   set(key: string, answer: CachedAnswer): Promise<void>;
   bump(tags: string[]): Promise<void>;
+  /** This process's answers in memory. */
+  stats(): { entries: number; bytes: number };
   close(): Promise<void>;
 }
+
+/** What one kept answer costs in memory, roughly: its bytes, its key (UTF-16) and a fixed overhead for the entry, ETag and tags. */
+export const answerSize = (key: string, answer: CachedAnswer) => answer.body.length + key.length * 2 + 512;
+
+export type Bounds = { entries: number; bytes: number };
 
 export class MemoryStore implements CacheStore {
   protected readonly answers: LRUCache<string, CachedAnswer>;
   private readonly tagVersions = new Map<string, number>();
 
-  constructor(maxEntries: number) {
-    this.answers = new LRUCache({ max: maxEntries });
+  /** Bounded by count and by bytes: the least recently used answers go first; one larger than the whole budget is not kept. */
+  constructor(bounds: Bounds) {
+    this.answers = new LRUCache({ max: bounds.entries, maxSize: bounds.bytes, sizeCalculation: (answer, key) => answerSize(key, answer) });
+  }
+  stats() {
+    return { entries: this.answers.size, bytes: this.answers.calculatedSize };
   }
   async versions(tags: string[]) {
     return tags.map((t) => this.tagVersions.get(t) ?? 0);
@@ -61,8 +73,8 @@ export class RedisStore implements CacheStore {
   private readonly client: Redis;
   private readonly subscriber: Redis;
 
-  constructor(url: string, maxEntries: number) {
-    this.local = new MemoryStore(maxEntries);
+  constructor(url: string, bounds: Bounds) {
+    this.local = new MemoryStore(bounds);
     this.client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
     this.subscriber = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
     this.subscriber.subscribe(CHANNEL).catch(() => undefined);
@@ -92,6 +104,9 @@ export class RedisStore implements CacheStore {
     multi.publish(CHANNEL, JSON.stringify(tags));
     await multi.exec();
     this.local.drop(tags);
+  }
+  stats() {
+    return this.local.stats();
   }
   async close() {
     await Promise.all([this.client.quit().catch(() => undefined), this.subscriber.quit().catch(() => undefined)]);

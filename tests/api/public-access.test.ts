@@ -136,6 +136,41 @@ describe('API token holders', () => {
     expect(draftTree.status).toBe(200);
   });
 
+  it('read the issue tree with a read-only token; a custom token needs the reads of all the tree shows', async () => {
+    const path = `/api/issues/${publishedIssue.issue.documentId}/tree`;
+    const readOnly = await createApiToken(t.strapi, 'read-only');
+    const tree = await api()
+      .get(path)
+      .set({ Authorization: `Bearer ${readOnly}` });
+    expect(tree.status).toBe(200);
+    expect(tree.body.data.pages.length).toBeGreaterThan(0);
+    const drafts = await api()
+      .get(`${path}?status=draft`)
+      .set({ Authorization: `Bearer ${readOnly}` });
+    expect(drafts.status).toBe(200);
+    const custom = async (permissions: string[]) =>
+      (await t.strapi.service('admin::api-token').create({ name: `custom-${permissions.length}-${Date.now()}`, type: 'custom', lifespan: null, permissions }))
+        .accessKey as string;
+    const issueOnly = await custom(['api::issue.issue.findOne']);
+    expect(
+      (
+        await api()
+          .get(path)
+          .set({ Authorization: `Bearer ${issueOnly}` })
+      ).status,
+    ).toBe(403);
+    const allReads = await custom(
+      ['issue', 'publication'].map((n) => `api::${n}.${n}.findOne`).concat(['page', 'article', 'column', 'contributor'].map((n) => `api::${n}.${n}.find`)),
+    );
+    expect(
+      (
+        await api()
+          .get(path)
+          .set({ Authorization: `Bearer ${allReads}` })
+      ).status,
+    ).toBe(200);
+  });
+
   it('write, and a read-only token may not', async () => {
     const ok = await api()
       .post('/api/articles')
