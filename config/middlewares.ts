@@ -30,7 +30,8 @@ export default ({ env }) => {
     // their authentication, and their temp files deleted after the answer (src/uploads).
     { name: 'strapi::body', config: { multipart: false } },
     'strapi::session',
-    'strapi::favicon',
+    // banmian's icon (favicon.ico at the app root): without one, every admin page load logs a 500.
+    { name: 'strapi::favicon', config: { path: 'favicon.ico' } },
     'strapi::public',
   ];
 };

@@ -8,6 +8,7 @@ import { ensureAdminLabels } from './bootstrap/admin-labels';
 import { seedDemoContent } from './seed/seed';
 import { registerSignoffRules } from './signoff/document-rules';
 import { registerAdminRoutes } from './admin-api/routes';
+import { quietAiFeatureConfig } from './admin-api/quiet-admin';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensurePagePublication } from './bootstrap/page-publication';
 import { ensurePrintedSnapshots } from './signoff/printed';
@@ -25,6 +26,7 @@ export default {
     registerDocumentRules(strapi);
     registerSignoffRules(strapi);
     registerAdminRoutes(strapi);
+    quietAiFeatureConfig(strapi);
     registerFileRoutes(strapi);
     registerDocumentation(strapi);
     registerResponseCache(strapi);

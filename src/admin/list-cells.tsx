@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { StageBadge } from './stage-badge';
-import { SIGNOFF_ACTION_LABEL, SIGN_ROLE_LABEL, type SignoffAction, type SignRole } from '../newsroom/glossary';
+import { CONTRIBUTOR_KIND_LABEL, SIGNOFF_ACTION_LABEL, SIGN_ROLE_LABEL, type SignoffAction, type SignRole } from '../newsroom/glossary';
 
 /**
  * List cells in words, not stored codes: a page's 签字进度 and a history row's
@@ -29,6 +29,7 @@ const CELLS: Record<string, (row: Row, name: string) => React.ReactNode> = {
   toStage: badge,
   role: (row) => SIGN_ROLE_LABEL[row.role as SignRole] ?? String(row.role ?? '-'),
   action: (row) => SIGNOFF_ACTION_LABEL[row.action as SignoffAction] ?? String(row.action ?? '-'),
+  kind: (row) => CONTRIBUTOR_KIND_LABEL[String(row.kind)] ?? String(row.kind ?? '-'),
   locales: (row) => <Locales row={row} />,
 };
 

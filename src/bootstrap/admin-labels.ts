@@ -101,6 +101,8 @@ const LIST: Record<string, string[]> = {
   'api::issue.issue': ['number', 'date', 'title', 'publication'],
   'api::page.page': ['number', 'name', 'issue', 'stage'],
   'api::article.article': ['headline', 'column', 'updatedAt'],
+  // 签字记录: which 版, what happened, to which stage, who signed (or acted), when.
+  'api::signoff.signoff': ['label', 'action', 'toStage', 'contributorName', 'actorName', 'at'],
 };
 
 // Not in the edit form: the importer's idempotence key, and a page's stage, which
@@ -126,7 +128,7 @@ const HINTS: Record<string, Record<string, string>> = {
 /** Strapi's default list: `id`, then the first few fields of the type. */
 function isStrapiDefaultList(strapi: Core.Strapi, uid: string, list: string[]) {
   const attrs = Object.keys((strapi.getModel(uid as any) as any)?.attributes ?? {});
-  return list[0] === 'id' && list.length <= 4 && list.slice(1).every((f) => attrs.slice(0, 6).includes(f));
+  return list[0] === 'id' && list.length <= 4 && list.slice(1).every((f) => f === 'documentId' || attrs.slice(0, 6).includes(f));
 }
 
 const firstTextOf = (strapi: Core.Strapi, uid: string) =>

@@ -119,3 +119,6 @@ export type ArticleText = Record<(typeof ARTICLE_TEXT_FIELDS)[number], string | 
 
 /** Those fields of `a`, for writing an article from parsed or demo text. */
 export const articleText = (a: Partial<ArticleText>): ArticleText => Object.fromEntries(ARTICLE_TEXT_FIELDS.map((f) => [f, a[f]])) as ArticleText;
+
+/** A contributor's kind as the lists say it (stored as `person` / `organisation`). */
+export const CONTRIBUTOR_KIND_LABEL: Record<string, string> = { person: '个人', organisation: '单位' };

@@ -137,6 +137,23 @@ describe('demo content', () => {
     }
   });
 
+  it('lists the 签字记录 by 版, 动作, 阶段, 签字人, 操作人 and 时间, not by raw ids', async () => {
+    const conf = await t.strapi.plugin('content-manager').service('content-types').findConfiguration({ uid: 'api::signoff.signoff' });
+    expect(conf.layouts.list).toEqual(['label', 'action', 'toStage', 'contributorName', 'actorName', 'at']);
+    expect(conf.metadatas.toStage.list.label).toBe('新进度 toStage');
+  });
+
+  it('answers what every admin page load asks with no 4xx or 5xx: the favicon and the AI feature config', async () => {
+    const icon = await api().get('/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toMatch(/image/);
+    const login = await api().post('/admin/login').send({ email: 'chief@example.org', password: 'Sup3r-secret-pass' });
+    const ai = await api().get('/admin/ai-feature-config').set('Authorization', `Bearer ${login.body.data.token}`);
+    expect(ai.status).toBe(200);
+    expect(ai.body.data).toEqual({ isAiI18nConfigured: false, isAiMediaLibraryConfigured: false });
+    expect((await api().get('/admin/ai-feature-config')).status).toBe(401);
+  });
+
   it('sets up the three locales with zh-Hans as default', async () => {
     const locales = await t.strapi.plugin('i18n').service('locales').find();
     expect(locales.map((l: any) => l.code).sort()).toEqual(['en', 'zh-Hans', 'zh-Hant']);
