@@ -96,13 +96,13 @@ async function signedState(strapi: Core.Strapi, documentId: string, where: Recor
 async function keepSignedState(strapi: Core.Strapi, documentId: string, before: Signed) {
   const now = await signedState(strapi, documentId, PAGE_DRAFT);
   const drafts: any[] = await strapi.db.query(PAGE).findMany({ where: { documentId, ...PAGE_DRAFT }, select: ['locale', 'stage'] });
-  const stageMoved = drafts.some((d) => d.stage !== before.stage);
-  if (!now || (!stageMoved && JSON.stringify(now.credits) === JSON.stringify(before.credits))) return;
-  if (stageMoved) await strapi.db.query(PAGE).updateMany({ where: { documentId, ...PAGE_DRAFT }, data: { stage: before.stage } });
-  if (JSON.stringify(now.credits) !== JSON.stringify(before.credits)) {
+  if (!now) return;
+  const creditsMoved = JSON.stringify(now.credits) !== JSON.stringify(before.credits);
+  if (creditsMoved) {
     // Through the Document Service (as the sign-off service), so every locale's credits component follows.
-    const locale = drafts[0]?.locale;
-    await asSignoffService(() => strapi.documents(PAGE as any).update({ documentId, locale, data: { credits: before.credits } as any }));
+    await asSignoffService(() => strapi.documents(PAGE as any).update({ documentId, locale: drafts[0]?.locale, data: { credits: before.credits } as any }));
+  }
+  if (creditsMoved || drafts.some((d) => d.stage !== before.stage)) {
     await strapi.db.query(PAGE).updateMany({ where: { documentId, ...PAGE_DRAFT }, data: { stage: before.stage } });
   }
 }

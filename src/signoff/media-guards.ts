@@ -62,7 +62,7 @@ export function registerMediaGuards(strapi: Core.Strapi) {
   upload.replace = async (id: number, args: { data: any; file: any }, opts: unknown) => {
     const live = await articlesShowing(strapi, Number(id), PUBLISHED);
     const drafts = await articlesShowing(strapi, Number(id), DRAFT);
-    const old: any = await strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['name'] });
+    const old: any = await strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['name'], populate: { folder: { select: ['id'] } } });
     const reason = `图片「${old?.name ?? id}」已替换`;
     if (!live.length) {
       const replaced = await replace.call(upload, id, args, opts);
@@ -70,7 +70,9 @@ export function registerMediaGuards(strapi: Core.Strapi) {
       return replaced;
     }
     const { fileInfo, refId: _r, ref: _f, field: _d, ...metas } = args.data ?? {};
-    const [created] = await upload.upload({ data: { ...metas, fileInfo: { ...(fileInfo ?? {}), folder: fileInfo?.folder } }, files: args.file }, opts);
+    // The new version stays in the old one's folder of the media library.
+    const folder = fileInfo?.folder ?? old?.folder?.id;
+    const [created] = await upload.upload({ data: { ...metas, fileInfo: { ...(fileInfo ?? {}), ...(folder ? { folder } : {}) } }, files: args.file }, opts);
     // The repointed drafts are photo changes of their pages: the document rules send those pages back.
     await repointDrafts(strapi, drafts, Number(id), created.id);
     return created;
