@@ -125,7 +125,9 @@ describe('the editor’s admin in Chinese', () => {
     const found: Record<string, string[]> = {};
     const check = async (screen: string) => {
       // A screen is read once it has loaded: spinners (the design system's, which says "Loading" and cannot be translated) are gone.
-      await page.waitForLoadState('networkidle');
+      // On a busy machine the page's proof (measured for the 签字 panel) may keep the network busy
+      // past 30 s: wait longer, then read the screen as it is once the spinners are gone.
+      await page.waitForLoadState('networkidle', { timeout: 60000 }).catch(() => undefined);
       await page
         .waitForFunction(() => !document.querySelector('[aria-busy="true"], [role="progressbar"]'), undefined, { timeout: 15000 })
         .catch(() => undefined);
