@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { refusal } from '../newsroom/refusals';
 import { resetPage } from './service';
+import { pagesCarrying } from './publication';
 import { DRAFT, PUBLISHED } from '../newsroom/public-filters';
 import { LAYOUT_STAGE, TEXT_STAGE } from './changes';
 
@@ -19,7 +20,6 @@ import { LAYOUT_STAGE, TEXT_STAGE } from './changes';
  */
 
 const ARTICLE = 'api::article.article';
-const PAGE = 'api::page.page';
 type FileRef = { id: number; name?: string };
 
 async function articlesShowing(strapi: Core.Strapi, fileId: number, version: object) {
@@ -31,12 +31,7 @@ async function articlesShowing(strapi: Core.Strapi, fileId: number, version: obj
 }
 
 async function sendBack(strapi: Core.Strapi, articleDocumentIds: string[], stage: typeof LAYOUT_STAGE | typeof TEXT_STAGE, reason: string) {
-  if (!articleDocumentIds.length) return;
-  const pages: any[] = await strapi.db.query(PAGE).findMany({
-    where: { placements: { article: { documentId: { $in: articleDocumentIds } } }, ...DRAFT },
-    select: ['documentId'],
-  });
-  for (const id of new Set(pages.map((p) => p.documentId as string))) await resetPage(strapi, id, stage, reason);
+  for (const article of articleDocumentIds) for (const page of await pagesCarrying(strapi, article)) await resetPage(strapi, page.documentId, stage, reason);
 }
 
 /** Points every draft photo that shows `from` at `to`, through the Document Service (so the sign-off rules see a photo change). */

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { placedArticleIds, shapePage, shapePublication } from '../newsroom/issue-tree';
-import { ARTICLE_FIELDS, ARTICLE_POPULATE } from '../api/issue/services/issue';
+import { ARTICLE_FIELDS, ARTICLE_POPULATE, PAGE_POPULATE, PUBLICATION_POPULATE } from '../api/issue/services/issue';
 import { PUBLISHED } from '../newsroom/public-filters';
 
 /**
@@ -17,11 +17,6 @@ import { PUBLISHED } from '../newsroom/public-filters';
 const PAGE = 'api::page.page';
 const ISSUE = 'api::issue.issue';
 const ARTICLE = 'api::article.article';
-const NAME = { select: ['name'] };
-const PAGE_POPULATE = {
-  credits: { populate: { editor: NAME, layout: NAME, proofreader: NAME } },
-  placements: { select: ['order', 'span', 'lead', 'col', 'colSpan', 'row', 'rowSpan'], populate: { article: { select: ['documentId'] } } },
-};
 
 /** Stores the printed snapshot on the published row of a page in `locale` (no-op when it has none). */
 export async function freezePage(strapi: Core.Strapi, documentId: string, locale: string) {
@@ -71,7 +66,7 @@ export async function freezeIssue(strapi: Core.Strapi, documentId: string, local
   const rows: any[] = await strapi.db.query(ISSUE).findMany({
     where,
     select: ['id'],
-    populate: { publication: { select: ['name', 'slug', 'email', 'pageFormat'], populate: { customFormat: true } } } as any,
+    populate: { publication: PUBLICATION_POPULATE } as any,
   });
   for (const row of rows) {
     await strapi.db.query(ISSUE).update({ where: { id: row.id }, data: { printed: { publication: shapePublication(row.publication) } } as any });

@@ -5,16 +5,19 @@ import { versionRows } from '../../../newsroom/public-filters';
 // What the tree reads, as plain data (entity-manager populate: the rows and fields
 // named here, nothing else).
 const NAME = { select: ['name'] };
+/** What a page of the tree reads beside its own fields; printed.ts freezes the same. */
+export const PAGE_POPULATE = {
+  credits: { populate: { editor: NAME, layout: NAME, proofreader: NAME } },
+  placements: { select: ['order', 'span', 'lead', 'col', 'colSpan', 'row', 'rowSpan'], populate: { article: { select: ['documentId'] } } },
+};
+export const PUBLICATION_POPULATE = { select: ['name', 'slug', 'email', 'pageFormat'], populate: { customFormat: true } };
 const issuePopulate = (version: object, signed: boolean) => ({
-  publication: { select: ['name', 'slug', 'email', 'pageFormat'], populate: { customFormat: true } },
+  publication: PUBLICATION_POPULATE,
   pages: {
     // Published pages carry what was signed (src/signoff/printed.ts); drafts show the live rows.
     select: signed ? ['number', 'name', 'theme', 'printed'] : ['number', 'name', 'theme'],
     where: version,
-    populate: {
-      credits: { populate: { editor: NAME, layout: NAME, proofreader: NAME } },
-      placements: { select: ['order', 'span', 'lead', 'col', 'colSpan', 'row', 'rowSpan'], populate: { article: { select: ['documentId'] } } },
-    },
+    populate: PAGE_POPULATE,
   },
 });
 
