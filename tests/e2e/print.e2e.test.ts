@@ -97,29 +97,39 @@ describe('print.html in Chromium', () => {
       await page.setViewportSize({ width, height: 900 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     }
-    // A phone: the 版 reads top to bottom, every paragraph of every article visible, link headlines look like links.
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`file://${path.join(tmp, 'demo', 'pages', '3.html')}`, { waitUntil: 'load' });
-    const onPhone = await page.evaluate(() => {
-      const paragraphs = [...document.querySelectorAll('.sheet .body p')].map((p) => {
-        const r = p.getBoundingClientRect();
-        const body = p.closest('.body')!.getBoundingClientRect();
-        return { h: r.height, inside: r.bottom <= body.bottom + 1 && r.right <= window.innerWidth + 1 };
+    // Phones and a small tablet: the 版 reads top to bottom, every paragraph of every article
+    // visible, link headlines look like links, nothing wider than the screen.
+    for (const width of [360, 390, 768]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.goto(`file://${path.join(tmp, 'demo', 'pages', '3.html')}`, { waitUntil: 'load' });
+      const onPhone = await page.evaluate(() => {
+        const paragraphs = [...document.querySelectorAll('.sheet .body p')].map((p) => {
+          const r = p.getBoundingClientRect();
+          const body = p.closest('.body')!.getBoundingClientRect();
+          return { text: (p.textContent ?? '').slice(0, 12), h: r.height, inside: r.bottom <= body.bottom + 1 && r.right <= window.innerWidth + 1 };
+        });
+        const links = [...document.querySelectorAll('.sheet .headline a')].map((a) => getComputedStyle(a).textDecorationLine);
+        const tops = [...document.querySelectorAll('.sheet .placement')].map((p) => p.getBoundingClientRect().top);
+        return { paragraphs, links, tops, overflow: document.documentElement.scrollWidth - window.innerWidth };
       });
-      const links = [...document.querySelectorAll('.sheet .headline a')].map((a) => getComputedStyle(a).textDecorationLine);
-      const tops = [...document.querySelectorAll('.sheet .placement')].map((p) => p.getBoundingClientRect().top);
-      return { paragraphs, links, tops, overflow: document.documentElement.scrollWidth - window.innerWidth };
-    });
-    expect(onPhone.paragraphs.length).toBeGreaterThan(10);
-    expect(onPhone.paragraphs.filter((p) => !(p.h > 0 && p.inside))).toEqual([]);
-    expect(onPhone.links.length).toBeGreaterThan(0);
-    expect(onPhone.links.every((d) => d.includes('underline'))).toBe(true);
-    expect(onPhone.tops).toEqual([...onPhone.tops].sort((a, b) => a - b));
-    expect(onPhone.overflow).toBeLessThanOrEqual(0);
+      expect(onPhone.paragraphs.length).toBeGreaterThan(10);
+      expect({ width, hidden: onPhone.paragraphs.filter((p) => !(p.h > 0 && p.inside)) }).toEqual({ width, hidden: [] });
+      expect(onPhone.links.length).toBeGreaterThan(0);
+      expect(onPhone.links.every((d) => d.includes('underline'))).toBe(true);
+      expect(onPhone.tops).toEqual([...onPhone.tops].sort((a, b) => a - b));
+      expect({ width, overflow: onPhone.overflow > 0 }).toEqual({ width, overflow: false });
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
     const phone = path.join(tmp, 'demo', 'articles');
     await page.goto(`file://${path.join(phone, fs.readdirSync(phone)[0])}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0); // the reading view fits a phone
+    const reading = await page.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      hidden: [...document.querySelectorAll('article .body p')].filter((p) => p.getBoundingClientRect().height === 0).length,
+      paragraphs: document.querySelectorAll('article .body p').length,
+    }));
+    expect(reading.overflow).toBeLessThanOrEqual(0); // the reading view fits a phone
+    expect(reading.paragraphs).toBeGreaterThan(0);
+    expect(reading.hidden).toBe(0);
     await page.close();
     console.log(`screenshot: ${SCREENSHOT}`);
   });
