@@ -21,10 +21,11 @@ export default ({ env }) => {
     // The admin shows uploads from S3-compatible storage when UPLOAD_PROVIDER=s3.
     { name: 'strapi::security', config: { contentSecurityPolicy: { useDefaults: true, directives: { 'img-src': imageSources, 'media-src': imageSources } } } },
     { name: 'strapi::cors', config: { origin: explicit ? origins : '*', credentials: explicit && env.bool('CORS_CREDENTIALS', false) } },
+    // Before the cache, so a hit carries X-Powered-By like a miss (the early path copies the full chain's headers).
+    'strapi::poweredBy',
     // Anonymous GETs of published content from memory (or Redis), with ETag/304: src/response-cache.
     // Early, so a cached answer skips the rest, but after CORS and the security headers, which it needs too.
     'global::response-cache',
-    'strapi::poweredBy',
     'strapi::query',
     // JSON and urlencoded bodies only: multipart forms are read by the routes that take files, after
     // their authentication, and their temp files deleted after the answer (src/uploads).

@@ -3,8 +3,9 @@ import type { Core } from '@strapi/strapi';
 import { ALLOWED_QUERY_PARAM_KEYS } from '@strapi/utils';
 import { ruleReads, schemaLookup } from '../newsroom/public-reads';
 import { cacheKey, isCacheable, noneMatch, tagsFor, type SchemaLinks } from './keys';
-import { MemoryStore, RedisStore, type CacheStore } from './store';
+import { MemoryStore, RedisStore, type CacheStore, type CachedAnswer } from './store';
 import { SharedVersions } from './shared-versions';
+import { EarlyAnswers, type HitLog } from './early';
 
 /**
  * The published-content response cache (README "Response cache"): anonymous GETs
@@ -29,6 +30,9 @@ type Settings = {
   maxBytes: number;
   syncMs: number;
   redisUrl?: string;
+  /** Fresh hits answered before Strapi's middleware chain (early.ts). */
+  early: boolean;
+  logHits: HitLog;
 };
 
 export function cacheSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -41,6 +45,8 @@ export function cacheSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     maxBytes: num(env.RESPONSE_CACHE_MAX_BYTES, 64 * 1024 * 1024),
     syncMs: num(env.RESPONSE_CACHE_SYNC_MS, 1000),
     redisUrl: env.REDIS_URL || undefined,
+    early: env.RESPONSE_CACHE_EARLY !== 'false',
+    logHits: env.RESPONSE_CACHE_LOG_HITS === 'each' || env.RESPONSE_CACHE_LOG_HITS === 'off' ? env.RESPONSE_CACHE_LOG_HITS : 'summary',
   };
 }
 
@@ -92,6 +98,8 @@ export class ResponseCache {
   /** Without Redis: the versions in the database, for writes by other processes. */
   readonly shared?: SharedVersions;
   private schema?: { links: SchemaLinks; plurals: Record<string, string> };
+  /** The fast path for fresh hits, once installed on the HTTP server (start()). */
+  early?: EarlyAnswers;
   private readonly pending = new Set<Promise<void>>();
   /** The types written in each open transaction, bumped together when it commits. */
   private readonly writtenIn = new WeakMap<object, Set<string>>();
@@ -181,7 +189,7 @@ export class ResponseCache {
       await this.shared?.sync();
       const versions = await this.store.versions(tags);
       const hit = await this.store.get(key);
-      if (hit && hit.versions.every((v, i) => v === versions[i])) return this.answer(ctx, hit.etag, hit.body, hit.type, 'hit');
+      if (hit && sameVersions(hit, tags, versions)) return this.answer(ctx, hit.etag, hit.body, hit.type, 'hit');
 
       await next();
       const body = ctx.body;
@@ -192,6 +200,15 @@ export class ResponseCache {
       await this.store.set(key, { etag, body: bytes, type, tags, versions });
       this.answer(ctx, etag, bytes, type, 'miss');
     };
+  }
+
+  /** For the fast path: the kept answer under `key` if no write has retired it (the same checks as the middleware's hit). */
+  async fresh(key: string) {
+    await this.shared?.sync();
+    const hit = await this.store.get(key);
+    if (!hit) return undefined;
+    const versions = await this.store.versions(hit.tags);
+    return sameVersions(hit, hit.tags, versions) ? hit : undefined;
   }
 
   private answer(ctx: any, etag: string, body: Buffer, type: string, state: 'hit' | 'miss') {
@@ -210,15 +227,28 @@ export class ResponseCache {
 
   /** At bootstrap: the versions other processes write are watched from the start. */
   async start() {
+    if (this.settings.enabled && this.settings.early && this.strapi.server?.httpServer) {
+      this.early = new EarlyAnswers(
+        { enabled: () => this.settings.enabled, cacheControl: () => this.cacheControl, fresh: (key) => this.fresh(key) },
+        this.strapi.log,
+        this.settings.logHits,
+      );
+      this.early.install(this.strapi.server.httpServer);
+    }
     await this.shared?.start().catch((error) => this.strapi.log.warn(`response cache: cannot watch other processes' writes: ${error.message}`));
   }
 
   async close() {
+    this.early?.close();
     await this.settled();
     await this.shared?.close();
     await this.store.close();
   }
 }
+
+/** An answer is served only under the versions of exactly the tags it was kept with. */
+const sameVersions = (hit: CachedAnswer, tags: string[], versions: number[]) =>
+  hit.tags.length === tags.length && hit.tags.every((t, i) => t === tags[i]) && hit.versions.every((v, i) => v === versions[i]);
 
 const caches = new WeakMap<Core.Strapi, ResponseCache>();
 
