@@ -101,6 +101,12 @@ export class ResponseCache {
   /** The fast path for fresh hits, once installed on the HTTP server (start()). */
   early?: EarlyAnswers;
   private readonly pending = new Set<Promise<void>>();
+  /**
+   * Misses being computed, by key: a request that misses while another computes the
+   * same key under the same versions waits for that answer instead of building it
+   * again (after a write, every open connection would otherwise rebuild the same tree).
+   */
+  private readonly computing = new Map<string, { versions: number[]; answer: Promise<CachedAnswer | undefined> }>();
   /** The types written in each open transaction, bumped together when it commits. */
   private readonly writtenIn = new WeakMap<object, Set<string>>();
 
@@ -191,15 +197,37 @@ export class ResponseCache {
       const hit = await this.store.get(key);
       if (hit && sameVersions(hit, tags, versions)) return this.answer(ctx, hit.etag, hit.body, hit.type, 'hit');
 
-      await next();
-      const body = ctx.body;
-      if (ctx.status !== 200 || !body || typeof body !== 'object' || Buffer.isBuffer(body) || typeof body.pipe === 'function') return;
-      const bytes = Buffer.from(JSON.stringify(body));
-      const etag = `"${crypto.createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`;
-      const type = 'application/json; charset=utf-8';
-      await this.store.set(key, { etag, body: bytes, type, tags, versions });
-      this.answer(ctx, etag, bytes, type, 'miss');
+      // Someone is computing this answer from the same versions: it is as fresh as one computed now.
+      const under = this.computing.get(key);
+      if (under && under.versions.every((v, i) => v === versions[i])) {
+        const shared = await under.answer;
+        if (shared) return this.answer(ctx, shared.etag, shared.body, shared.type, 'miss');
+      }
+      let done!: (answer: CachedAnswer | undefined) => void;
+      const mine = { versions, answer: new Promise<CachedAnswer | undefined>((resolve) => (done = resolve)) };
+      if (!this.computing.has(key)) this.computing.set(key, mine);
+      let kept: CachedAnswer | undefined;
+      try {
+        await next();
+        kept = this.keep(ctx, tags, versions);
+        if (kept) {
+          await this.store.set(key, kept);
+          this.answer(ctx, kept.etag, kept.body, kept.type, 'miss');
+        }
+      } finally {
+        if (this.computing.get(key) === mine) this.computing.delete(key);
+        done(kept);
+      }
     };
+  }
+
+  /** The answer the chain gave, as kept bytes, if it may be kept: a 200 with a JSON body. */
+  private keep(ctx: any, tags: string[], versions: number[]): CachedAnswer | undefined {
+    const body = ctx.body;
+    if (ctx.status !== 200 || !body || typeof body !== 'object' || Buffer.isBuffer(body) || typeof body.pipe === 'function') return undefined;
+    const bytes = Buffer.from(JSON.stringify(body));
+    const etag = `"${crypto.createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`;
+    return { etag, body: bytes, type: 'application/json; charset=utf-8', tags, versions };
   }
 
   /** For the fast path: the kept answer under `key` if no write has retired it (the same checks as the middleware's hit). */

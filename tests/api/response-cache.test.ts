@@ -117,6 +117,37 @@ describe('anonymous reads of published content', () => {
   });
 });
 
+describe('a miss is computed once', () => {
+  it('concurrent misses of one key wait for one computation instead of each building the answer', async () => {
+    const { issue } = await makeIssue(t.strapi, { number: 29, pages: 2, articlesPerPage: 3, publish: true });
+    const path = `/api/issues/${issue.documentId}/tree`;
+    const write = (headline: string) => api().post('/api/articles').set('Authorization', `Bearer ${token}`).send({ data: { headline } });
+    await api().get(path); // the first answer also warms Strapi's own caches
+    await write('并发未命中之前');
+    let before = t.queries();
+    expect((await api().get(path)).headers['x-banmian-cache']).toBe('miss');
+    const one = t.queries() - before;
+    expect(one).toBeGreaterThan(3);
+    // A write retires the answer; eight readers then arrive together. (On SQLite the
+    // synchronous driver answers the first before the next is read; on PostgreSQL,
+    // `npm run test:pg`, they overlap, and each built the tree before this was fixed.)
+    await write('并发未命中');
+    // A listening server and eight connections opened at once, so the readers really overlap.
+    const server = t.strapi.server.httpServer;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    before = t.queries();
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => fetch(`http://127.0.0.1:${port}${path}`).then(async (r) => ({ status: r.status, text: await r.text() }))),
+    );
+    const spent = t.queries() - before;
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    // One computation (and at most a straggler that arrived after it was kept), not eight.
+    expect(spent).toBeLessThan(2 * one);
+  });
+});
+
 describe('a write retires every answer it changes before its response returns', () => {
   it('an edit of a published article through the REST API', async () => {
     const created = await api()
