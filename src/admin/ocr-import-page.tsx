@@ -5,6 +5,7 @@ import type { OcrArticle, OcrResult } from '../ocr-import/parse';
 import type { ArticleEdit } from '../ocr-import/edits';
 import type { ImportSummary } from '../ocr-import/import';
 import { useErrorText, useMessages } from './messages';
+import { ImportLineChoices } from './import-line-choices';
 
 /**
  * 导入 OCR 文本: choose a .txt page, see what the importer read (the dry run),
@@ -198,6 +199,7 @@ const OcrImportPage = () => {
                   );
                 })}
               </ol>
+              <ImportLineChoices result={result} busy={busy} onMove={edit} />
               {result.warnings.length > 0 && (
                 <ul style={{ fontSize: 13, color: '#8a5a00', paddingLeft: 20 }}>
                   {result.warnings.map((w, i) => (

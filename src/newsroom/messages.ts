@@ -39,6 +39,8 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const limitMb = (bytes: number) => String(Number((bytes / 1024 / 1024).toFixed(1)));
 
 type File = { file: string };
+/** Where a page's line may go (src/ocr-import/parse-state.ts, LineTarget), in the newsroom's words. */
+const LINE_TARGET_ZH: Record<string, string> = { pageName: '版名', theme: '主题', column: '栏目', body: '正文' };
 
 type FormatProblemKind = FormatProblem['kind'];
 const FORMAT_PROBLEM_ZH: Record<FormatProblemKind, (limit: number[]) => string> = {
@@ -389,6 +391,17 @@ export const MESSAGES = {
     status: 400,
     zh: (p) => `第 ${p.index + 1} 项拆分/合并无效：${p.why}`,
     en: (p) => `split/merge ${p.index + 1} is not valid: ${p.why}`,
+  }),
+  'import.badLineEdit': define<{ index: number; page: number; line: number; problem: 'noLine' | 'badTarget'; to: string; options?: string[] }>({
+    status: 400,
+    zh: (p) =>
+      p.problem === 'noLine'
+        ? `第 ${p.index + 1} 项移动无效：第 ${p.page + 1} 个版面的第 ${p.line} 行不是可以移动的版面行（版名、主题或栏目）`
+        : `第 ${p.index + 1} 项移动无效：第 ${p.line} 行不能移到「${LINE_TARGET_ZH[p.to] ?? p.to}」${p.options ? `（可以移到：${p.options.map((o) => LINE_TARGET_ZH[o] ?? o).join('、')}）` : ''}`,
+    en: (p) =>
+      p.problem === 'noLine'
+        ? `line move ${p.index + 1} is not valid: line ${p.line} of page ${p.page + 1} is not one of the page's lines to place (page name, theme or column)`
+        : `line move ${p.index + 1} is not valid: line ${p.line} cannot go to "${p.to}"${p.options ? ` (it can go to: ${p.options.join(', ')})` : ''}`,
   }),
   'import.badIssueNumber': define<Record<string, never>>({
     status: 400,

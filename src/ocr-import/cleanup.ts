@@ -1,4 +1,5 @@
 import { endsSentence } from './conventions';
+import { W, type WarningText } from './warnings';
 import { HashedText, longestEarlierEnding, sameHash, sameRun } from './text-match';
 
 /**
@@ -13,9 +14,12 @@ import { HashedText, longestEarlierEnding, sameHash, sameRun } from './text-matc
  */
 
 /** `rule`: the body rule that removed it (its function's name). */
-export type Removal = { line: number; removed: string; message: string; rule: string };
-/** A paragraph and where each of its source lines starts in its text (paragraphs are joined across column breaks). */
-export type Para = { kind: 'p' | 'h'; text: string; line: number; segments?: Array<{ offset: number; line: number }> };
+export type Removal = { line: number; removed: string; code: string; message: string; rule: string };
+/**
+ * A paragraph and where each of its source lines starts in its text (paragraphs are joined across column breaks).
+ * `alone`: it stands by itself (a page's line the editor put in the body), never joined to another.
+ */
+export type Para = { kind: 'p' | 'h'; text: string; line: number; alone?: boolean; segments?: Array<{ offset: number; line: number }> };
 
 /** The source line of the text at `offset`: that of the last segment starting at or before it (segments are in offset order). */
 export function lineAt(para: Para, offset: number): number {
@@ -69,7 +73,7 @@ function removeMatches(
   rule: string,
   para: Para,
   re: RegExp,
-  decide: (m: RegExpMatchArray) => { remove: string; at?: number; message: string } | null,
+  decide: (m: RegExpMatchArray) => { remove: string; at?: number; say: WarningText } | null,
   removals: Removal[],
 ) {
   // Decided on the text as it is: a match only looks at itself and what is before it, which a later match's removal does not change.
@@ -79,7 +83,7 @@ function removeMatches(
     const d = decide(m);
     if (!d) continue;
     const start = m.index! + (d.at ?? 0);
-    removals.push({ line: lineAt(para, start), removed: d.remove, message: d.message, rule });
+    removals.push({ line: lineAt(para, start), removed: d.remove, ...d.say, rule });
     ranges.push([start, start + d.remove.length]);
   }
   removeRanges(para, ranges);
@@ -156,11 +160,12 @@ export function joinColumnBreaks(paras: Para[], removals: Removal[]): { paras: P
     open = null;
   };
   for (const p of paras) {
-    if (open && p.kind === 'p' && !open.ends && open.last !== '：' && open.last !== ':') {
+    // A line that stands alone (a page's label the editor put in the body) is never joined, either way: it is no cut paragraph.
+    if (open && p.kind === 'p' && !p.alone && !open.para.alone && !open.ends && open.last !== '：' && open.last !== ':') {
       let next = p.text;
       const last = open.last;
       if (isHan(last) && next[0] === last && !REDUPLICATES.has(last)) {
-        removals.push({ line: p.line, removed: last, message: `removed "${last}" doubled across a column break`, rule: 'joinColumnBreaks' });
+        removals.push({ line: p.line, removed: last, ...W.doubledAcrossBreak(last), rule: 'joinColumnBreaks' });
         next = next.slice(1);
       }
       joins.push({ para: out.length - 1, offset: open.length, line: p.line });
@@ -257,7 +262,7 @@ export function dropRepeatedPassages(paras: Para[], joins: Join[], removals: Rem
     if (adjacent) {
       const piece = next.slice(0, adjacent);
       const at = after.length ? after[after.length - 1][0] : o; // where the passage starts in the text as printed
-      removals.push({ line: lineAt(p, at), removed: piece, message: `removed a passage repeated by OCR: "${piece}"`, rule: 'dropRepeatedPassages' });
+      removals.push({ line: lineAt(p, at), removed: piece, ...W.repeatedPassage(piece), rule: 'dropRepeatedPassages' });
       for (let left = adjacent; left > 0;) {
         const top = after[after.length - 1];
         const take = Math.min(left, top[1] - top[0]);
@@ -273,7 +278,7 @@ export function dropRepeatedPassages(paras: Para[], joins: Join[], removals: Rem
       removals.push({
         line: lineAt(p, o - twice),
         removed: piece,
-        message: `removed a passage repeated by OCR: "${piece}"`,
+        ...W.repeatedPassage(piece),
         rule: 'dropRepeatedPassages',
       });
       printed = o - twice;
@@ -284,7 +289,7 @@ export function dropRepeatedPassages(paras: Para[], joins: Join[], removals: Rem
   const seen = new Set<string>();
   return paras.filter((p) => {
     if (p.kind === 'p' && p.text.length >= TWICE_MIN && seen.has(p.text)) {
-      removals.push({ line: p.line, removed: p.text, message: 'removed a paragraph repeated by OCR', rule: 'dropRepeatedPassages' });
+      removals.push({ line: p.line, removed: p.text, ...W.repeatedParagraph(), rule: 'dropRepeatedPassages' });
       return false;
     }
     seen.add(p.text);
@@ -294,13 +299,7 @@ export function dropRepeatedPassages(paras: Para[], joins: Join[], removals: Rem
 
 /** `“我为群众办实事”“我为群众办实事”` and `困难困难` are OCR doubles; `研究研究` and `人人` are Chinese. */
 export function dropDoubledWords(para: Para, removals: Removal[]) {
-  removeMatches(
-    'dropDoubledWords',
-    para,
-    /(“[^“”]{2,30}”)\1/gu,
-    (m) => ({ remove: m[1], at: m[1].length, message: `removed doubled quotation ${m[1]}` }),
-    removals,
-  );
+  removeMatches('dropDoubledWords', para, /(“[^“”]{2,30}”)\1/gu, (m) => ({ remove: m[1], at: m[1].length, say: W.doubledQuotation(m[1]) }), removals);
   removeMatches(
     'dropDoubledWords',
     para,
@@ -310,7 +309,7 @@ export function dropDoubledWords(para: Para, removals: Removal[]) {
       if (w.length === 2 && (ABAB_ALLOWED.has(w) || w[0] === w[1])) return null; // 研究研究; AAAA is not ABAB
       if (/^[一二三四五六七八九十百千万]/u.test(w)) return null; // 一步一步
       if (para.text[m.index! - 1] === w[w.length - 1]) return null;
-      return { remove: w, at: w.length, message: `removed doubled word "${w}"` };
+      return { remove: w, at: w.length, say: W.doubledWord(w) };
     },
     removals,
   );
@@ -322,7 +321,7 @@ export function dropStrayWords(para: Para, removals: Removal[]) {
     'dropStrayWords',
     para,
     /(?<=\p{Script=Han})\s*\b(and|the|of)\b\s*(?=\p{Script=Han})/gu,
-    (m) => ({ remove: m[0], message: `removed the stray word "${m[1]}" between Chinese words` }),
+    (m) => ({ remove: m[0], say: W.strayWord(m[1]) }),
     removals,
   );
 }

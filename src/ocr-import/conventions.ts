@@ -238,3 +238,19 @@ export const isNumberedHeading = (text: string) =>
 
 /** A column label (栏目): short, one word, no punctuation — `争先创优`, `评论观点`. */
 export const isColumnLabel = (text: string) => /^[\p{Script=Han}A-Za-z·]{2,8}$/u.test(text.trim());
+
+/**
+ * `学党史 悟思想 办实事 开新局`: the theme band printed across a page's top, short
+ * phrases of Chinese alone (2 to 8 characters each) separated by spaces. Returns the
+ * phrases, or null. Headlines and kickers have this shape too when they have two
+ * phrases (`红心聚力 幸福同行`); three or more of the same length are a band's.
+ */
+export function matchThemeBand(line: string): string[] | null {
+  const t = line.trim();
+  if (t.length > 48) return null;
+  const phrases = t.split(/[\s\u3000]+/u);
+  if (phrases.length < 2 || phrases.length > 6 || !phrases.every((p) => /^\p{Script=Han}{2,8}$/u.test(p))) return null;
+  return phrases;
+}
+/** A band for certain: three or more short phrases of one length (`学党史 悟思想 办实事 开新局`); a headline's phrases are longer. */
+export const isCertainThemeBand = (phrases: string[]) => phrases.length >= 3 && phrases[0].length <= 5 && phrases.every((p) => p.length === phrases[0].length);

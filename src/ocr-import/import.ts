@@ -197,7 +197,7 @@ async function writePage(c: Context, issue: string, existingPages: any[], pi: nu
   const number = parsed.number ?? (used.length ? Math.max(...used) + 1 : 1);
   // A new page starts unsigned with no credits (document rules); the credits
   // printed on the old page are then recorded, at 采编 (nobody here has signed it).
-  const created = await pages.create({ data: { number, name: parsed.name, issue, placements } as any, locale });
+  const created = await pages.create({ data: { number, name: parsed.name, theme: parsed.theme, issue, placements } as any, locale });
   c.journal.pages.push(created.documentId);
   existingPages.push({ documentId: created.documentId, number, placements: asList(placements) });
   if (Object.keys(credits).length) await writePrintedCredits(strapi, created.documentId, locale, credits);

@@ -4,7 +4,8 @@ import { SIGN_ROLES, creditText, photoCreditText } from '../newsroom/glossary';
 
 /**
  * The importer's promise: every sentence of the source is in the output exactly
- * once, except what a warning says was removed. This renders the result back to
+ * once, except what a warning says was removed; a page's lines count where they went
+ * (its name, its theme, or once as the 栏目 of the articles under them). This renders the result back to
  * printed text and checks each sentence fragment of each source line against it.
  */
 
@@ -19,10 +20,13 @@ export function printedText(result: OcrResult): string {
   for (const page of result.pages) {
     if (page.number != null) out.push(`第${page.number}版${page.name ?? ''}`);
     else if (page.name) out.push(page.name);
+    if (page.theme) out.push(page.theme);
     const c = page.credits;
     if (c) out.push(...SIGN_ROLES.filter((k) => c[k]).map((k) => creditText(k, c[k]!)));
-    for (const a of page.articles) {
-      out.push(a.column ?? '', a.kicker ?? '', a.headline, a.subtitle ? `——${a.subtitle}` : '');
+    // A 栏目 printed once over several articles (a page's line) is printed once, over the first of them.
+    const printedOnce = new Set((page.lineChoices ?? []).flatMap((l) => (l.placedAs === 'column' && l.articles ? l.articles.slice(1) : [])));
+    for (const [k, a] of page.articles.entries()) {
+      out.push(printedOnce.has(k) ? '' : (a.column ?? ''), a.kicker ?? '', a.headline, a.subtitle ? `——${a.subtitle}` : '');
       for (const b of a.bylines) out.push(`${b.role ?? ''}${b.names.join('')}`);
       out.push(a.body);
       for (const p of a.photos) {

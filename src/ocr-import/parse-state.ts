@@ -1,6 +1,7 @@
 import { normalisePunctuation } from './punctuation';
 import type { Byline, Credits } from './conventions';
 import type { Para } from './cleanup';
+import { W } from './warnings';
 
 /**
  * The state the parser's rules (rules.ts) read and change, as markdown-it's block
@@ -47,8 +48,39 @@ export type DraftArticle = {
   uncredited: OcrPhoto[];
 };
 
-export type DraftPage = { number: number | null; name: string | null; credits: Credits | null; articles: DraftArticle[] };
-export type OcrWarning = { line: number; message: string; removed?: string; rule?: string };
+/** Where a line that belongs to the page can go: the page's name (版名) or theme band (主题), the 栏目 of the articles under it, or an article's body. */
+export type LineTarget = 'pageName' | 'theme' | 'column' | 'body';
+export const LINE_TARGETS: readonly LineTarget[] = ['pageName', 'theme', 'column', 'body'];
+
+/**
+ * A line the importer read as the page's (a theme band, a series label printed once
+ * over several articles) rather than an article's, and where it put it. `sure`: false
+ * when the line could as well be something else; the editor checks those first and may
+ * move any listed line to one of `options` (a `line` edit, edits.ts). `articles`: for a
+ * 栏目, the articles (0-based on the page) that carry it.
+ */
+export type LineChoice = {
+  line: number;
+  text: string;
+  placedAs: LineTarget;
+  sure: boolean;
+  options: LineTarget[];
+  articles?: number[];
+  rule: string;
+};
+
+export type DraftPage = {
+  number: number | null;
+  name: string | null;
+  theme: string | null;
+  credits: Credits | null;
+  articles: DraftArticle[];
+  lineChoices: LineChoice[];
+};
+/** `code`: stable, for programs (warnings.ts); `message`: in the newsroom's words; `rule`: the rule that gave it. */
+export type OcrWarning = { line: number; code: string; message: string; removed?: string; rule?: string };
+
+const emptyPage = (): DraftPage => ({ number: null, name: null, theme: null, credits: null, articles: [], lineChoices: [] });
 
 export function lex(text: string): Line[] {
   const lines: Line[] = [];
@@ -72,12 +104,18 @@ export class ParseState {
   readonly lines: Line[];
   /** The line being read. */
   i = 0;
-  readonly pages: DraftPage[] = [{ number: null, name: null, credits: null, articles: [] }];
+  readonly pages: DraftPage[] = [emptyPage()];
   readonly issue = { number: null as number | null, email: null as string | null, masthead: null as string | null };
   readonly warnings: OcrWarning[] = [];
 
-  constructor(text: string) {
+  /** The editor's choices for lines that belong to the page (line number → target), applied as those lines are read. */
+  readonly moves: ReadonlyMap<number, LineTarget>;
+  /** A 栏目 printed once over several articles: each article opened after it carries it, until one has its own. */
+  series: LineChoice | null = null;
+
+  constructor(text: string, moves: ReadonlyMap<number, LineTarget> = new Map()) {
     this.lines = lex(text);
+    this.moves = moves;
   }
 
   get line(): Line {
@@ -103,13 +141,23 @@ export class ParseState {
     return !a || a.end !== null;
   }
 
-  warn(rule: string, message: string, line = this.line.no) {
-    this.warnings.push({ line, message, rule });
+  warn(rule: string, w: { code: string; message: string }, line = this.line.no) {
+    this.warnings.push({ line, code: w.code, message: w.message, rule });
   }
 
   newPage() {
     this.closeArticle('page-end');
-    this.pages.push({ number: null, name: null, credits: null, articles: [] });
+    this.series = null;
+    this.pages.push(emptyPage());
+  }
+
+  /** The article's own 栏目 (a label over its headline): it ends a series label's run. */
+  ownColumn(a: DraftArticle, column: string) {
+    const run = this.series?.articles;
+    const k = this.page().articles.indexOf(a);
+    if (run && run[run.length - 1] === k) run.pop();
+    this.series = null;
+    a.column = column;
   }
 
   closeArticle(cue: EndCue) {
@@ -136,7 +184,12 @@ export class ParseState {
       captionPending: false,
       uncredited: [],
     };
-    this.page().articles.push(a);
+    const { articles } = this.page();
+    if (this.series) {
+      a.column = this.series.text;
+      this.series.articles!.push(articles.length);
+    }
+    articles.push(a);
     return a;
   }
 
@@ -146,17 +199,18 @@ export class ParseState {
   }
 
   /** Adds a paragraph (`p`) or subhead (`h`) to the current article; text before any headline opens an untitled one. */
-  pushBody(kind: 'p' | 'h', text: string, line: Line, rule: string) {
+  /** `alone`: a line that stands by itself (a page's line the editor put in the body): never joined to another. */
+  pushBody(kind: 'p' | 'h', text: string, line: Line, rule: string, alone = false) {
     let a = this.article();
     if (!a) {
-      this.warn(rule, 'text before the first headline: kept in an article headed "（无标题）"', line.no);
+      this.warn(rule, W.untitled(), line.no);
       a = this.openArticle(line.no, '（无标题）', 'untitled');
     }
     const prev = a.paras[a.paras.length - 1];
-    if (kind === 'h' && prev?.kind === 'h' && !a.captionPending) {
+    if (kind === 'h' && prev?.kind === 'h' && !a.captionPending && !alone && !prev.alone) {
       prev.text = `${prev.text} ${text}`; // a two-line subhead: 凝心铸魂 / 固牢发展之“根本”
     } else {
-      a.paras.push({ kind, text, line: line.no });
+      a.paras.push({ kind, text, line: line.no, ...(alone ? { alone } : {}) });
     }
     a.captionPending = false;
   }

@@ -2,7 +2,18 @@ import { normaliseName } from '../newsroom/names';
 import { normalisePunctuation } from './punctuation';
 import type { Byline, Credits } from './conventions';
 import { dropDoubledWords, dropRepeatedPassages, dropStrayWords, joinColumnBreaks, type Removal } from './cleanup';
-import { ParseState, WEAK_STARTS, type DraftArticle, type EndCue, type OcrPhoto, type OcrWarning, type StartCue } from './parse-state';
+import {
+  ParseState,
+  WEAK_STARTS,
+  type DraftArticle,
+  type DraftPage,
+  type EndCue,
+  type LineChoice,
+  type LineTarget,
+  type OcrPhoto,
+  type OcrWarning,
+  type StartCue,
+} from './parse-state';
 import { RULES } from './rules';
 
 /**
@@ -13,7 +24,7 @@ import { RULES } from './rules';
  * dropped without a warning naming its line and rule.
  */
 
-export type { OcrPhoto, OcrWarning, StartCue, EndCue };
+export type { OcrPhoto, OcrWarning, StartCue, EndCue, LineChoice, LineTarget };
 
 /**
  * The rules that found where an article starts and ends. `weak`: the start (or
@@ -35,7 +46,15 @@ export type OcrArticle = {
   authorNote: string | null;
   boundary: Boundary;
 };
-export type OcrPage = { number: number | null; name: string | null; credits: Credits | null; articles: OcrArticle[] };
+/** `theme`: the theme band (主题); `lineChoices`: the lines read as the page's, where they went (parse-state.ts, LineChoice). */
+export type OcrPage = {
+  number: number | null;
+  name: string | null;
+  theme: string | null;
+  credits: Credits | null;
+  articles: OcrArticle[];
+  lineChoices: LineChoice[];
+};
 export type OcrResult = {
   file: string;
   issue: { number: number | null; email: string | null; masthead?: string | null } | null;
@@ -43,8 +62,9 @@ export type OcrResult = {
   warnings: OcrWarning[];
 };
 
-export function parseOcrText(text: string, file = 'input.txt'): OcrResult {
-  const s = new ParseState(text);
+/** `moves`: the editor's choices for the page's lines (line number → target; edits.ts), applied as those lines are read. */
+export function parseOcrText(text: string, file = 'input.txt', moves: ReadonlyMap<number, LineTarget> = new Map()): OcrResult {
+  const s = new ParseState(text, moves);
   while (s.i < s.lines.length) {
     const from = s.i;
     const taken = RULES.find(([, rule]) => rule(s));
@@ -55,13 +75,31 @@ export function parseOcrText(text: string, file = 'input.txt'): OcrResult {
 
   const removals: Removal[] = [];
   const pages: OcrPage[] = s.pages
-    .filter((p) => p.articles.length || p.number !== null || p.credits)
-    .map((p) => ({ number: p.number, name: p.name, credits: p.credits, articles: p.articles.map((d, k) => finishArticle(d, p.articles[k + 1], removals)) }));
-  const warnings = [...s.warnings, ...removals.map(({ line, message, removed, rule }) => ({ line, message, removed, rule }))];
+    .filter((p) => p.articles.length || p.number !== null || p.credits || p.lineChoices.length)
+    .map((p) => ({
+      number: p.number,
+      name: p.name,
+      theme: p.theme,
+      credits: p.credits,
+      articles: p.articles.map((d, k) => finishArticle(d, p.articles[k + 1], removals)),
+      lineChoices: lineChoicesOf(p, moves),
+    }));
+  const warnings = [...s.warnings, ...removals.map(({ line, code, message, removed, rule }) => ({ line, code, message, removed, rule }))];
   warnings.sort((x, y) => x.line - y.line);
   const { number, email, masthead } = s.issue;
   const issue = number !== null || email || masthead ? { number, email, ...(masthead ? { masthead } : {}) } : null;
   return { file, issue, pages, warnings };
+}
+
+/**
+ * The page's lines as listed for the editor. A label at the page's top that heads one
+ * article only is that article's 栏目, as a label over a headline always was: not listed
+ * (unless the editor put it there). One that heads several is listed unsure.
+ */
+function lineChoicesOf(p: DraftPage, moves: ReadonlyMap<number, LineTarget>): LineChoice[] {
+  return p.lineChoices
+    .filter((l) => !(l.rule === 'series-label' && !moves.has(l.line) && l.articles!.length <= 1))
+    .map(({ line, text, placedAs, sure, options, articles, rule }) => ({ line, text, placedAs, sure, options, ...(articles ? { articles } : {}), rule }));
 }
 
 /** The body rules over an article's paragraphs, and its boundary. */

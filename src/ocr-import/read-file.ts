@@ -1,13 +1,14 @@
 import { decodeOcrBytes, InputError, MAX_BYTES } from './decode';
 import { parseOcrText, type OcrResult } from './parse';
 import { checkNoLoss } from './no-loss';
-import { applyEdits, DEFAULT_MAX_EDITS, type ArticleEdit } from './edits';
+import { W } from './warnings';
+import { applyEdits, DEFAULT_MAX_EDITS, lineMoves, type ArticleEdit } from './edits';
 
 /**
  * Decodes and parses one file, then checks the importer's promise (no-loss.ts):
  * a sentence of the source that is not in the result as often as in the source is
  * reported as a warning on its line, for the editor to look at before importing. `edits`:
- * the editor's splits and merges of articles (edits.ts), applied before the check.
+ * the editor's splits and merges of articles and moves of the page's lines (edits.ts), applied before the check.
  * `limits`: how large a file and how many edits one request may bring (limits.ts).
  * Text in, plain data out: the server runs it in a worker thread (parse-pool.ts).
  */
@@ -21,10 +22,8 @@ export function parseOcrFile(
   const maxEdits = limits.maxEdits ?? DEFAULT_MAX_EDITS;
   if (edits.length > maxEdits) throw new InputError('import.tooManyEdits', { count: edits.length, max: maxEdits });
   const { text } = decodeOcrBytes(bytes, file, encoding, limits.maxBytes ?? MAX_BYTES);
-  const result = applyEdits(parseOcrText(text, file), edits);
-  for (const loss of checkNoLoss(text, result)) {
-    const found = loss.found === 0 ? 'is missing from what was read' : `was read ${loss.found} times`;
-    result.warnings.push({ line: loss.line, message: `no-loss check: 「${loss.fragment}」 ${found}; check this passage`, rule: 'no-loss' });
-  }
+  // The page's lines moved by the editor are placed as the text is read; the splits and merges come after.
+  const result = applyEdits(parseOcrText(text, file, lineMoves(edits)), edits);
+  for (const loss of checkNoLoss(text, result)) result.warnings.push({ line: loss.line, ...W.noLoss(loss.fragment, loss.found), rule: 'no-loss' });
   return result;
 }

@@ -1,6 +1,7 @@
 import * as c from './conventions';
 import type { Byline } from './conventions';
-import type { ParseState, StartCue } from './parse-state';
+import { LINE_TARGETS, type LineChoice, type LineTarget, type ParseState, type StartCue } from './parse-state';
+import { W } from './warnings';
 
 /**
  * The parser's rules, one per printed convention, tried in this order on each
@@ -126,6 +127,99 @@ const masthead: Rule = (s) => {
   return true;
 };
 
+// ── Lines that belong to the page ──────────────────────────────────────────
+// A theme band and a series label are printed once for the page or for several of its
+// articles: they go to the page's fields or to the articles' 栏目, never into a body.
+// Each is listed in the page's lineChoices, where the editor may move it (edits.ts).
+
+/** Places a page's line where the editor chose (if that is one of its options) or where the rule put it, and lists it. */
+function placeLine(s: ParseState, rule: string, placedAs: LineTarget, sure: boolean, options: LineTarget[]) {
+  const { text, no } = s.line;
+  const moved = s.moves.get(no);
+  const target = moved && options.includes(moved) ? moved : placedAs;
+  const page = s.page();
+  const choice: LineChoice = { line: no, text, placedAs: target, sure: sure || target === moved, options, rule };
+  page.lineChoices.push(choice);
+  if (target === 'theme') page.theme = page.theme ? `${page.theme} ${text}` : text;
+  else if (target === 'pageName') page.name = text;
+  else if (target === 'body') s.pushBody('h', text, s.line, rule, true);
+  else {
+    // The article it is in (when it has no 栏目 of its own), then every article opened after it until one has its own.
+    choice.articles = [];
+    const a = s.article();
+    if (a && !a.column && !a.end) {
+      a.column = text;
+      choice.articles.push(page.articles.length - 1);
+    }
+    s.series = choice;
+  }
+  s.i += 1;
+}
+
+/** Where else a page's line may go: the page name if the page has none yet, the body if an article is open to hold it. */
+function lineOptions(s: ParseState, first: LineTarget[]): LineTarget[] {
+  const a = s.article();
+  const options = new Set([...first, ...(s.page().name ? [] : ['pageName' as const]), ...(a && !a.end ? ['body' as const] : [])]);
+  return LINE_TARGETS.filter((t) => options.has(t));
+}
+
+/** The header of an article starting at k whose own lines over the headline hold no label (a 栏目 would be its own). */
+const unlabelledHeaderAt = (s: ParseState, k: number) => {
+  const h = s.has(k) ? provenHeader(s, k) : null;
+  return h && !h.pre.some((p) => isLabel(s.at(p))) ? h : null;
+};
+const labelLine = (t: string) => isLabel(t) && !c.matchEndNames(t) && !NOT_LABELS.test(t);
+/** Line k starts a headline proven under it (`让党旗在` / `乡村振兴一线高高飘扬` / □byline): it is no page's line. */
+const startsHeadline = (s: ParseState, k: number) => provenHeader(s, k)?.headline[0] === k;
+/** Short lines that open a body, not a page's label. */
+const NOT_LABELS = /^(?:编者按|编后|本报讯|记者手记|开栏的话|短评|链接|背景)$/u;
+
+/**
+ * `学党史 悟思想 办实事 开新局`: the theme band (matchThemeBand). Sure at the page's top
+ * with three or more phrases of one length; such a line lower on the page, or two
+ * phrases at the top just over a series label, is taken as the theme too, unsure.
+ * Never a headline: a band with a byline or a subtitle under it is one.
+ */
+const themeBand: Rule = (s) => {
+  const phrases = c.matchThemeBand(s.line.text);
+  if (!phrases || startsHeadline(s, s.i)) return false;
+  const top = s.page().articles.length === 0;
+  const certain = c.isCertainThemeBand(phrases);
+  const overSeries = top && labelLine(s.at(s.i + 1)) && !!unlabelledHeaderAt(s, s.i + 2);
+  if (!certain && !overSeries) return false;
+  placeLine(s, 'theme-band', 'theme', top && certain, lineOptions(s, ['theme', 'column']));
+  return true;
+};
+
+/**
+ * `领导干部学习笔谈` at the page's top, over an article's header: a 栏目 printed once for
+ * the articles under it. Each article carries it until one has a label of its own;
+ * whether it heads one article or several, the editor confirms (unsure when several).
+ */
+const seriesLabel: Rule = (s) => {
+  const t = s.line.text;
+  if (s.page().articles.length || !labelLine(t) || startsHeadline(s, s.i) || !unlabelledHeaderAt(s, s.i + 1)) return false;
+  placeLine(s, 'series-label', 'column', false, lineOptions(s, ['column', 'theme']));
+  return true;
+};
+
+/**
+ * A label line between an article's header and its first paragraph (`□ 李秀英` /
+ * `领导干部学习笔谈` / `江山就是人民…`): a 栏目 printed apart, which OCR read into the
+ * article (it was glued to the first paragraph). Taken as the 栏目 of that article and
+ * the ones after it, unsure: a body may open with a short subhead.
+ */
+const looseLabel: Rule = (s) => {
+  const a = s.article();
+  const t = s.line.text;
+  // A label is a whole phrase: a line that stops on a word no phrase ends with (`全县共有`) is a paragraph cut by a column end.
+  if (!a || a.end || a.column || a.paras.some((p) => !p.alone) || !c.isColumnLabel(t) || !c.isSubheadLike(t) || !labelLine(t)) return false;
+  const n = s.i + 1;
+  if (!s.has(n) || c.isHeadingLike(s.at(n), 60) || isSpecial(s.at(n))) return false;
+  placeLine(s, 'loose-label', 'column', false, lineOptions(s, ['column', 'theme']));
+  return true;
+};
+
 // ── Photos ─────────────────────────────────────────────────────────────────
 
 /** `□本报记者 陶维明摄`: under a caption, that photo's credit; at an article's end, every uncredited photo's (and the end). */
@@ -135,7 +229,7 @@ const photoCredit: Rule = (s) => {
   const a = s.article();
   s.i += 1;
   if (!a) {
-    s.warn('photo-credit', `photo credit "${s.at(s.i - 1)}" outside any article`, s.lines[s.i - 1].no);
+    s.warn('photo-credit', W.photoCreditOutside(s.at(s.i - 1)), s.lines[s.i - 1].no);
     return true;
   }
   // The photos still without a credit are kept in a list: filtering every photo on each credit line is quadratic.
@@ -144,7 +238,7 @@ const photoCredit: Rule = (s) => {
     const photo = { caption: '', position: null, ...credit };
     a.photos.push(photo);
     if (!photo.credit) open.push(photo);
-    s.warn('photo-credit', 'photo credit without a caption', s.lines[s.i - 1].no);
+    s.warn('photo-credit', W.photoCreditNoCaption(), s.lines[s.i - 1].no);
   } else if (a.captionPending) {
     Object.assign(open[open.length - 1], credit);
     if (credit.credit) open.pop();
@@ -245,9 +339,13 @@ const header: Rule = (s) => {
   const a = s.openArticle(s.lines[found.headline[0]].no, headline, found.cue);
   const pre = found.pre.map((k) => s.at(k));
   // Over the headline: a label names the page's section (栏目); any other line is the kicker (引题).
-  if (pre.length === 2) [a.column, a.kicker] = isLabel(pre[0]) ? pre : [null, `${pre[0]} ${pre[1]}`];
-  else if (pre.length === 1) {
-    if (isLabel(pre[0])) a.column = pre[0];
+  if (pre.length === 2) {
+    if (isLabel(pre[0])) {
+      s.ownColumn(a, pre[0]);
+      a.kicker = pre[1];
+    } else a.kicker = `${pre[0]} ${pre[1]}`;
+  } else if (pre.length === 1) {
+    if (isLabel(pre[0])) s.ownColumn(a, pre[0]);
     else a.kicker = pre[0];
   }
   s.i = found.headline[found.headline.length - 1] + 1;
@@ -307,6 +405,9 @@ export const RULES: ReadonlyArray<readonly [string, Rule]> = [
   ['photo-credit', photoCredit],
   ['caption', caption],
   ['end-marker', endMarker],
+  ['theme-band', themeBand],
+  ['series-label', seriesLabel],
+  ['loose-label', looseLabel],
   ['end-names', endNames],
   ['markdown-heading', markdownHeading],
   ['header', header],

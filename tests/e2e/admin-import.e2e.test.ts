@@ -42,7 +42,7 @@ describe('导入 OCR 文本 in the admin', () => {
         '党建领航 赋能发展 让群众更有“医靠”',
         '瞄准基层焦点 深入纠治形式主义',
       ]);
-      expect(await page.getByText('第 23 行：removed "政" doubled across a column break').count()).toBe(1);
+      expect(await page.getByText('第 23 行：删除了分栏处重复的「政」').count()).toBe(1);
       expect(await session.t.strapi.db.query('api::article.article').count()).toBe(0); // nothing written by the preview
     });
     await step(page, 'confirm the import', async () => {

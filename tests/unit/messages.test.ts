@@ -62,6 +62,7 @@ const SAMPLE: { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]['zh']>[0] } 
   'import.choosePublication': { file: 'p.txt', count: 2 },
   'import.running': { file: 'p.txt', since: '2024-01-01T00:00:00Z' },
   'import.badEdit': { index: 0, why: 'no article 9 on page 0' },
+  'import.badLineEdit': { index: 1, page: 0, line: 7, problem: 'badTarget', to: 'body', options: ['theme', 'column'] },
   'import.badIssueNumber': {},
   'import.badDate': {},
   'export.noPublication': { slug: 'nope' },

@@ -74,7 +74,7 @@ describe('splitting and merging articles before import', () => {
       params: { index: 1, why: 'no article 3 on page 0' },
     });
     expect(refused([{ op: 'split', page: 0, article: 0, paragraph: 9 }])).toBeInstanceOf(NewsroomError);
-    expect(refused([{ op: 'rotate', page: 0, article: 0 }])).toMatchObject({ params: { why: 'unknown edit "rotate" (merge or split)' } });
+    expect(refused([{ op: 'rotate', page: 0, article: 0 }])).toMatchObject({ params: { why: 'unknown edit "rotate" (merge, split or line)' } });
     expect(() => readEdits('{')).toThrow('edits is not JSON');
     expect(readEdits('')).toEqual([]);
   });

@@ -83,11 +83,12 @@ describe('manas-hutubi-changji.txt', () => {
     expect(a2.body).toContain('提供集体建设用地，集中统一流转土地');
     expect(a3.body).toContain('开展“我为群众办实事”等活动');
     expect(a3.body).not.toContain('“我为群众办实事”“我为群众办实事”');
-    expect(r.warnings.map((w) => [w.line, w.message])).toEqual([
-      [23, 'removed "政" doubled across a column break'],
-      [49, 'removed "地" doubled across a column break'],
-      [119, 'removed a passage repeated by OCR: "，开展优秀共产党员、优秀党务工"'],
-      [119, 'removed doubled quotation “我为群众办实事”'],
+    // In the newsroom's words, each with its stable code.
+    expect(r.warnings.map((w) => [w.line, w.code, w.message])).toEqual([
+      [23, 'ocr.doubledAcrossBreak', '删除了分栏处重复的「政」'],
+      [49, 'ocr.doubledAcrossBreak', '删除了分栏处重复的「地」'],
+      [119, 'ocr.repeatedPassage', '删除了识别时重复的一段文字「，开展优秀共产党员、优秀党务工」'],
+      [119, 'ocr.doubledQuotation', '删除了重复的引语“我为群众办实事”'],
     ]);
   });
 
@@ -167,9 +168,9 @@ describe('dianjiang-jiangjin.txt', () => {
   it('removes the doubled word and the stray English word, with their lines', () => {
     expect(a1.body).toContain('组织党员干部对有困难群众实行上门接种服务');
     expect(a2.body).toContain('争做学习的表率解放思想的先锋');
-    expect(r.warnings.map((w) => [w.line, w.message])).toEqual([
-      [33, 'removed doubled word "困难"'],
-      [63, 'removed the stray word "and" between Chinese words'],
+    expect(r.warnings.map((w) => [w.line, w.code, w.message])).toEqual([
+      [33, 'ocr.doubledWord', '删除了重复的词「困难」'],
+      [63, 'ocr.strayWord', '删除了中文词语之间多余的英文词「and」'],
     ]);
   });
 
@@ -183,7 +184,7 @@ describe('no loss', () => {
     const source = read(name);
     expect(checkNoLoss(source, parseOcrText(source, name))).toEqual([]);
     // The importer runs the same check on every file and would say so in its warnings.
-    expect(parseOcrFile(fs.readFileSync(path.join(FIXTURES, name)), name).warnings.filter((w) => w.message.startsWith('no-loss check'))).toEqual([]);
+    expect(parseOcrFile(fs.readFileSync(path.join(FIXTURES, name)), name).warnings.filter((w) => w.rule === 'no-loss')).toEqual([]);
   });
 
   it('notices a lost or a doubled sentence', () => {

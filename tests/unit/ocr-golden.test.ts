@@ -92,6 +92,11 @@ const VARIATIONS: Record<string, Expect[]> = {
     ['全市党建工作推进会召开', null, '本报记者:莫言', null, 'byline-header'],
     ['“两新”组织党建实现全覆盖', null, '本报通讯员:段锐', null, 'byline-header'],
   ],
+  '13-page-band-series.txt': [
+    ['从百年党史中汲取奋进力量', null, ':张建军', null, 'byline-header'],
+    ['以为民情怀践行初心使命', null, ':李秀英', null, 'byline-header'],
+    ['在攻坚克难中彰显担当作为', null, ':王海龙', null, 'byline-header'],
+  ],
 };
 
 describe('layout variations', () => {
@@ -117,6 +122,17 @@ describe('layout variations', () => {
     expect([brand.column, brand.kicker]).toEqual(['白山社区党建品牌展示', null]);
     const [first, second] = articles(parse('tests/fixtures/ocr-synthetic/07-kicker-group.txt'));
     expect([first.column, first.kicker, second.column, second.kicker]).toEqual([null, '学习贯彻党的二十届三中全会精神', '理论学习', '持续深化党纪学习教育']);
+  });
+
+  it('puts the page’s lines in the page’s fields and the articles’ 栏目, never in a body', () => {
+    const r = parse('tests/fixtures/ocr-synthetic/13-page-band-series.txt');
+    expect(r.pages.map((p) => [p.name, p.theme])).toEqual([['理论学习', '学党史 悟思想 办实事 开新局']]);
+    expect(articles(r).map((a) => a.column)).toEqual(['领导干部学习笔谈', '领导干部学习笔谈', '领导干部学习笔谈']);
+    for (const a of articles(r)) expect([a.kicker, a.body]).toEqual([null, expect.not.stringMatching(/学党史 悟思想|领导干部学习笔谈/u)]);
+    expect(r.pages[0].lineChoices.map((l) => [l.line, l.placedAs, l.sure])).toEqual([
+      [7, 'theme', true],
+      [9, 'column', false],
+    ]);
   });
 
   it('marks boundaries found by weak cues, and only those', () => {

@@ -202,7 +202,7 @@ describe('noise', () => {
     const r = parseOcrText(text);
     expect(r.pages[0].articles[0].body).toBe('今年，村里建起了党员活动室和图书角，方便群众学习。');
     expect(r.warnings).toEqual([
-      { line: 10, message: 'removed a passage repeated by OCR: "党员活动室和"', removed: '党员活动室和', rule: 'dropRepeatedPassages' },
+      { line: 10, code: 'ocr.repeatedPassage', message: '删除了识别时重复的一段文字「党员活动室和」', removed: '党员活动室和', rule: 'dropRepeatedPassages' },
     ]);
     expect(checkNoLoss(text, r)).toEqual([]);
   });
