@@ -10,7 +10,8 @@ const { parseArgs } = require('util');
 const cliProgress = require('cli-progress');
 const { loadStrapi, shutdown } = require('./load-strapi');
 
-const USAGE = 'usage: npm run export -- --issue <number> [--publication <slug>] [--locale <code>] [--out <dir>] [--drafts] [--proof a3] [--strict] [--strict-underset] [--no-fit]';
+const USAGE =
+  'usage: npm run export -- --issue <number> [--publication <slug>] [--locale <code>] [--out <dir>] [--drafts] [--proof a3] [--strict] [--strict-underset] [--no-fit]';
 
 function options() {
   const { values } = parseArgs({

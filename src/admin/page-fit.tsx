@@ -20,7 +20,17 @@ import { holesOf } from '../broadsheet/underset';
  * off-screen frame where assets/copyfit.js runs. `version` changes → measured
  * again. Returns the results (null while measuring), an error, and the frame to render.
  */
-export function useMeasuredFits({ issueDocumentId, page, locale, version }: { issueDocumentId: string; page: number; locale?: string | null; version?: string }) {
+export function useMeasuredFits({
+  issueDocumentId,
+  page,
+  locale,
+  version,
+}: {
+  issueDocumentId: string;
+  page: number;
+  locale?: string | null;
+  version?: string;
+}) {
   const { get } = useFetchClient();
   const m = useMessages();
   const errorText = useErrorText();

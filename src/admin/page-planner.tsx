@@ -9,7 +9,7 @@ import { layoutPage, placeInRect } from '../broadsheet/page-layout';
 import { rectsOverlap, type GridRect } from '../broadsheet/page-formats';
 import { useErrorText, useMessages } from './messages';
 import { circled } from '../newsroom/entry-labels';
-import { undersetOf } from '../broadsheet/underset';
+import { pageHoles, undersetOf } from '../broadsheet/underset';
 import { MM_PER_PT } from '../broadsheet/page-formats';
 import { useMeasuredFits } from './page-fit';
 
@@ -212,6 +212,32 @@ function Planner({ view, onSaved, onClose }: { view: PlannerView; onSaved: (v: P
                 data-testid={`planner-row-${r + 1}`}
                 style={{ position: 'absolute', left: 0, right: 0, top: r * pitchY, height: pitchY, pointerEvents: 'none' }}
               />
+            ))}
+            {pageHoles(
+              format.columns,
+              format.rows,
+              blocks.map((b, i) => (drag?.index === i ? drag.rect : b.rect)),
+            ).map((h) => (
+              // Modules no block covers: white on the printed sheet (欠版), shown where they are.
+              <div
+                key={`hole-${h.col}-${h.row}`}
+                data-testid="planner-hole"
+                data-rect={`${h.col},${h.colSpan},${h.row},${h.rowSpan}`}
+                style={{
+                  position: 'absolute',
+                  ...px(h),
+                  boxSizing: 'border-box',
+                  border: '2px dashed #c26a00',
+                  background: 'rgba(194,106,0,0.08)',
+                  pointerEvents: 'none',
+                  padding: 4,
+                  overflow: 'hidden',
+                }}
+              >
+                <Typography variant="pi" textColor="warning600">
+                  {m('planner.hole', { col: h.col, row: h.row, colSpan: h.colSpan, rowSpan: h.rowSpan })}
+                </Typography>
+              </div>
             ))}
             {blocks.map((b, i) => {
               const rect = drag?.index === i ? drag.rect : b.rect;

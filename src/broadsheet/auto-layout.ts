@@ -94,7 +94,10 @@ function packOnce(cols: number, rows: number, items: PackItem[], widths: number[
     out[i] = p;
   });
   const packed = out as Packed[];
-  growIntoHoles(grid, packed.filter((x) => x.auto));
+  growIntoHoles(
+    grid,
+    packed.filter((x) => x.auto),
+  );
   return packed;
 }
 
@@ -108,7 +111,7 @@ function growIntoHoles(grid: Grid, blocks: Packed[]) {
     for (let r = rs; r <= re; r++) for (let c = cs; c <= ce; c++) if (!grid.free(r, c)) return false;
     return true;
   };
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
     for (const p of blocks) {
       const right = p.col + p.colSpan;
@@ -158,7 +161,12 @@ export function packPage(cols: number, rows: number, items: PackItem[]): Packed[
     for (const d of [-1, 1]) {
       const w = widths[i] + d;
       if (w < 1 || w > cols) continue;
-      const tried = packOnce(cols, rows, items, widths.map((x, j) => (j === i ? w : x)));
+      const tried = packOnce(
+        cols,
+        rows,
+        items,
+        widths.map((x, j) => (j === i ? w : x)),
+      );
       const h = holeModules(cols, rows, tried);
       // Not at the price of a block too small for its text.
       if (h < holes && shortfall(items, tried) <= shortfall(items, best)) [best, holes] = [tried, h];

@@ -12,13 +12,10 @@ import type { GridRect } from '../../src/broadsheet/page-formats';
 // An item `colSpan` wide whose text takes `area` column-modules: as deep as that needs at any width.
 const items = (...shapes: Array<[number, number]>): PackItem[] =>
   shapes.map(([colSpan, area]) => ({ fixed: null, colSpan, rowsFor: (c: number) => Math.ceil(area / c) }));
-const rects = (packed: GridRect[]) => packed.map(({ col, colSpan, row, rowSpan }) => ({ col, colSpan, row, rowSpan }));
 const covered = (packed: GridRect[]) => packed.reduce((n, r) => n + r.colSpan * r.rowSpan, 0);
 const overlapping = (packed: GridRect[]) =>
   packed.some((a, i) =>
-    packed
-      .slice(i + 1)
-      .some((b) => a.col < b.col + b.colSpan && b.col < a.col + a.colSpan && a.row < b.row + b.rowSpan && b.row < a.row + a.rowSpan),
+    packed.slice(i + 1).some((b) => a.col < b.col + b.colSpan && b.col < a.col + a.colSpan && a.row < b.row + b.rowSpan && b.row < a.row + a.rowSpan),
   );
 
 describe('the automatic layout leaves no hole a block can fill', () => {
