@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// npm run export -- --issue <number> [--publication <slug>] [--locale zh-Hans] [--out <dir>] [--drafts] [--proof a3] [--strict] [--no-fit]
+// npm run export -- --issue <number> [--publication <slug>] [--locale zh-Hans] [--out <dir>] [--drafts] [--proof a3] [--strict] [--strict-underset] [--no-fit]
 // Boots Strapi in-process against the configured database and writes the issue
 // as a static broadsheet site (default: exports/<publication>/<number>/), then
 // prints each 版's copyfit table (measured in headless Chromium, estimated
-// without one). --strict: exit 1 when any article is overset (超版).
+// without one). --strict: exit 1 when any article is overset (超版);
+// --strict-underset: exit 1 when any article is underset or the grid has a hole (欠版).
 const path = require('path');
 const { parseArgs } = require('util');
 const cliProgress = require('cli-progress');
 const { loadStrapi, shutdown } = require('./load-strapi');
 
-const USAGE = 'usage: npm run export -- --issue <number> [--publication <slug>] [--locale <code>] [--out <dir>] [--drafts] [--proof a3] [--strict] [--no-fit]';
+const USAGE =
+  'usage: npm run export -- --issue <number> [--publication <slug>] [--locale <code>] [--out <dir>] [--drafts] [--proof a3] [--strict] [--strict-underset] [--no-fit]';
 
 function options() {
   const { values } = parseArgs({
@@ -21,6 +23,7 @@ function options() {
       drafts: { type: 'boolean', default: false },
       proof: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      'strict-underset': { type: 'boolean', default: false },
       'no-fit': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -32,7 +35,8 @@ function options() {
   const issue = Number(values.issue);
   if (!values.issue || !Number.isInteger(issue) || issue < 1) throw new Error(`--issue must be a positive whole number\n${USAGE}`);
   if (values.proof !== undefined && values.proof.toLowerCase() !== 'a3') throw new Error(`--proof takes a3 (the proof sheet), not "${values.proof}"\n${USAGE}`);
-  if (values.strict && values['no-fit']) throw new Error(`--strict checks the fit, so it cannot go with --no-fit\n${USAGE}`);
+  for (const flag of ['strict', 'strict-underset'])
+    if (values[flag] && values['no-fit']) throw new Error(`--${flag} checks the fit, so it cannot go with --no-fit\n${USAGE}`);
   return { ...values, issue, proof: values.proof ? 'a3' : null, fit: !values['no-fit'] };
 }
 
@@ -77,15 +81,14 @@ function options() {
     );
     console.log(`  ${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.seconds.toFixed(2)} s`);
     if (summary.fits) {
-      const { fitTable, isOverset } = require(path.join(strapi.dirs.dist.src, 'broadsheet', 'copyfit'));
+      const { fitTable, fitSummary } = require(path.join(strapi.dirs.dist.src, 'broadsheet', 'copyfit'));
       console.log(`\ncopyfit (${summary.fitMethod === 'measured' ? 'measured in Chromium' : 'estimated'}):`);
       if (summary.fitNote) console.log(`  ${summary.fitNote}`);
       console.log(fitTable(summary.fits));
-      const overset = summary.fits.filter(isOverset);
-      if (overset.length) {
-        console.log(`\n${overset.length} article(s) overset (超版): ${overset.map((f) => `第${f.page}版 ${f.headline}`).join('; ')}`);
-        if (opts.strict) process.exitCode = 1;
-      } else console.log('\nno article is overset');
+      const fit = fitSummary(summary.fits);
+      console.log(`\n${fit.lines.join('\n')}`);
+      if (opts.strict && fit.overset.length) process.exitCode = 1;
+      if (opts['strict-underset'] && (fit.underset.length || fit.holes.length)) process.exitCode = 1;
     }
   } catch (error) {
     if (started) bar.stop();

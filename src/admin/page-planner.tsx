@@ -9,6 +9,9 @@ import { layoutPage, placeInRect } from '../broadsheet/page-layout';
 import { rectsOverlap, type GridRect } from '../broadsheet/page-formats';
 import { useErrorText, useMessages } from './messages';
 import { circled } from '../newsroom/entry-labels';
+import { pageHoles, undersetOf } from '../broadsheet/underset';
+import { MM_PER_PT } from '../broadsheet/page-formats';
+import { useMeasuredFits } from './page-fit';
 
 /**
  * 版面规划: the page on its module grid, each placed article a block the editor
@@ -16,14 +19,31 @@ import { circled } from '../newsroom/entry-labels';
  * move the focused block, Shift+arrows resize it), with the estimated fit of
  * each block (超版/欠版) following every change. Saving sends the rectangles to
  * PUT /banmian/pages/:documentId/layout (src/broadsheet/planner.ts), which
- * writes them through the Document Service, so sign-off resets apply; the 预览
- * then measures the real fit in the browser.
+ * writes them through the Document Service, so sign-off resets apply. The saved
+ * layout is measured in this browser as the 签字 panel measures it (the 版's
+ * proof in an off-screen frame, assets/copyfit.js): a block where it was saved
+ * shows the measured figures, a block moved since the estimate.
  */
 
 const PAGE = 'api::page.page';
-// The grid's largest size on screen, in px: the whole 版 fits in the dialog without scrolling.
+// The grid's largest size on screen, in px; in a shorter window it shrinks so the whole 版
+// (every row) stays in view above the dialog's footer, without scrolling.
 const MAX_WIDTH = 720;
 const MAX_HEIGHT = 620;
+// What the dialog needs besides the grid: its margins, header, help line, status lines and footer.
+const DIALOG_CHROME = 400;
+const MIN_HEIGHT = 200;
+
+function useGridHeight() {
+  const fit = () => Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, window.innerHeight - DIALOG_CHROME));
+  const [height, setHeight] = React.useState(fit);
+  React.useEffect(() => {
+    const onResize = () => setHeight(fit());
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return height;
+}
 
 type Block = PlannerView['blocks'][number];
 type Drag = { index: number; mode: 'move' | 'resize'; x: number; y: number; start: GridRect; rect: GridRect };
@@ -44,9 +64,14 @@ function Planner({ view, onSaved, onClose }: { view: PlannerView; onSaved: (v: P
   const [dirty, setDirty] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
   const [said, say] = React.useState('');
+  // The layout as saved (what the 预览 shows), and its fit measured in this browser; measured again after each save.
+  const [saved, setSaved] = React.useState(0);
+  const measured = useMeasuredFits({ issueDocumentId: view.page.issue, page: view.page.number, locale: view.page.locale, version: String(saved) });
   const { format } = view;
   const geometry = { ...view.geometry, format };
-  const mm = Math.min(MAX_WIDTH / format.typeArea.width, MAX_HEIGHT / geometry.gridHeight); // px per mm
+  const maxHeight = useGridHeight();
+  const mm = Math.min(MAX_WIDTH / format.typeArea.width, maxHeight / geometry.gridHeight); // px per mm
+  const linesPerModule = geometry.moduleHeight / (format.leading * MM_PER_PT);
   const gridWidth = format.columns * (geometry.columnWidth + format.gutter) * mm - format.gutter * mm;
   const pitchX = (geometry.columnWidth + format.gutter) * mm;
   const pitchY = geometry.moduleHeight * mm;
@@ -57,11 +82,30 @@ function Planner({ view, onSaved, onClose }: { view: PlannerView; onSaved: (v: P
     height: r.rowSpan * pitchY - 2,
   });
   const rectText = (r: GridRect) => m('planner.rect', { col: r.col, colSpan: r.colSpan, row: r.row, rowSpan: r.rowSpan });
+  const sameRect = (a: GridRect, b: number[]) => a.col === b[0] && a.colSpan === b[1] && a.row === b[2] && a.rowSpan === b[3];
+  /** A block's fit: measured when it sits where it was saved and the measurement is in, else estimated. */
   const fitText = (b: Block, r: GridRect) => {
+    const real = measured.fits?.find((f) => f.order === b.order && sameRect(r, f.rect));
+    if (real) {
+      const over = real.overLines > 0 || real.overChars > 0;
+      return {
+        over,
+        under: Boolean(real.underset),
+        method: 'measured' as const,
+        text: over
+          ? m('planner.measuredOver', { lines: Math.max(real.overLines, 0), chars: Math.max(real.overChars, 0) })
+          : real.underset
+            ? m('planner.measuredUnderset', { lines: real.underset.lines, modules: real.underset.modules })
+            : m('planner.measuredUnder', { lines: -real.overLines }),
+      };
+    }
     const fit = placeInRect(geometry, r, b.fitArticle, b.lead).fit;
+    const under = undersetOf(fit, r.colSpan, linesPerModule);
     return fit.overLines > 0
-      ? { over: true, text: m('planner.over', { lines: fit.overLines, chars: fit.overChars }) }
-      : { over: false, text: m('planner.under', { lines: -fit.overLines }) };
+      ? { over: true, under: false, method: 'estimate' as const, text: m('planner.over', { lines: fit.overLines, chars: fit.overChars }) }
+      : under
+        ? { over: false, under: true, method: 'estimate' as const, text: m('planner.underset', { lines: under.lines, modules: under.modules }) }
+        : { over: false, under: false, method: 'estimate' as const, text: m('planner.under', { lines: -fit.overLines }) };
   };
 
   /** Puts block `index` at `rect` unless it leaves the grid or covers another block; says why not. */
@@ -126,6 +170,9 @@ function Planner({ view, onSaved, onClose }: { view: PlannerView; onSaved: (v: P
       });
       toggleNotification({ type: 'success', message: m('planner.saved') });
       setDirty(false);
+      // The dialog stays open: the saved layout is measured in the browser and its blocks show those figures.
+      setBlocks((data as PlannerView).blocks);
+      setSaved((n) => n + 1);
       onSaved(data as PlannerView);
     } catch (error) {
       toggleNotification({ type: 'danger', message: m('planner.saveFailed', { error: errorText(error) }) });
@@ -158,6 +205,40 @@ function Planner({ view, onSaved, onClose }: { view: PlannerView; onSaved: (v: P
               touchAction: 'none',
             }}
           >
+            {Array.from({ length: format.rows }, (_, r) => (
+              <div
+                key={`row-${r}`}
+                aria-hidden="true"
+                data-testid={`planner-row-${r + 1}`}
+                style={{ position: 'absolute', left: 0, right: 0, top: r * pitchY, height: pitchY, pointerEvents: 'none' }}
+              />
+            ))}
+            {pageHoles(
+              format.columns,
+              format.rows,
+              blocks.map((b, i) => (drag?.index === i ? drag.rect : b.rect)),
+            ).map((h) => (
+              // Modules no block covers: white on the printed sheet (欠版), shown where they are.
+              <div
+                key={`hole-${h.col}-${h.row}`}
+                data-testid="planner-hole"
+                data-rect={`${h.col},${h.colSpan},${h.row},${h.rowSpan}`}
+                style={{
+                  position: 'absolute',
+                  ...px(h),
+                  boxSizing: 'border-box',
+                  border: '2px dashed #c26a00',
+                  background: 'rgba(194,106,0,0.08)',
+                  pointerEvents: 'none',
+                  padding: 4,
+                  overflow: 'hidden',
+                }}
+              >
+                <Typography variant="pi" textColor="warning600">
+                  {m('planner.hole', { col: h.col, row: h.row, colSpan: h.colSpan, rowSpan: h.rowSpan })}
+                </Typography>
+              </div>
+            ))}
             {blocks.map((b, i) => {
               const rect = drag?.index === i ? drag.rect : b.rect;
               const fit = fitText(b, rect);
@@ -169,6 +250,8 @@ function Planner({ view, onSaved, onClose }: { view: PlannerView; onSaved: (v: P
                   data-testid={`planner-block-${i + 1}`}
                   data-rect={`${rect.col},${rect.colSpan},${rect.row},${rect.rowSpan}`}
                   data-over={fit.over ? 'true' : 'false'}
+                  data-under={fit.under ? 'true' : 'false'}
+                  data-fit-method={fit.method}
                   aria-label={`${circled(i + 1)} ${b.headline}，${rectText(rect)}，${fit.text}`}
                   aria-roledescription={m('planner.blockRole')}
                   onPointerDown={onPointerDown(i, 'move')}
@@ -181,7 +264,7 @@ function Planner({ view, onSaved, onClose }: { view: PlannerView; onSaved: (v: P
                     overflow: 'hidden',
                     cursor: drag?.index === i ? 'grabbing' : 'grab',
                     background: drag?.index === i ? 'rgba(73,69,255,0.25)' : 'rgba(255,255,255,0.92)',
-                    border: `2px solid ${fit.over ? '#d02b20' : '#4945ff'}`,
+                    border: `2px ${fit.under ? 'dashed' : 'solid'} ${fit.over ? '#d02b20' : fit.under ? '#c26a00' : '#4945ff'}`,
                     borderRadius: 2,
                     userSelect: 'none',
                   }}
@@ -190,7 +273,7 @@ function Planner({ view, onSaved, onClose }: { view: PlannerView; onSaved: (v: P
                     {circled(i + 1)} {b.lead ? `${m('planner.lead')} ` : ''}
                     {b.headline}
                   </Typography>
-                  <Typography variant="pi" tag="p" textColor={fit.over ? 'danger600' : 'success600'} data-testid="planner-fit">
+                  <Typography variant="pi" tag="p" textColor={fit.over ? 'danger600' : fit.under ? 'warning600' : 'success600'} data-testid="planner-fit">
                     {fit.text}
                   </Typography>
                   <Typography variant="pi" tag="p" textColor="neutral600">
@@ -210,6 +293,10 @@ function Planner({ view, onSaved, onClose }: { view: PlannerView; onSaved: (v: P
           <div aria-live="polite" data-testid="planner-status" style={{ minHeight: 20 }}>
             <Typography variant="pi">{said}</Typography>
           </div>
+          <Typography variant="pi" textColor={measured.error ? 'danger600' : 'neutral600'} data-testid="planner-measure">
+            {measured.error ?? (measured.fits ? m('planner.measured') : m('planner.measuring'))}
+          </Typography>
+          {measured.frame}
         </Flex>
       </Modal.Body>
       <Modal.Footer>
@@ -271,8 +358,7 @@ const PlannerContent = ({ documentId, document }: PanelProps) => {
               onClose={() => setOpen(false)}
               onSaved={(v) => {
                 setView(v);
-                setOpen(false);
-                // The edit view's copy of the page (stage, placements) follows the save.
+                // The edit view's copy of the page (stage, placements) follows the save; the dialog stays to show the measured fit.
                 refetch();
               }}
             />

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'url';
 import type { SiteView } from './view-model';
 import { copyfitScript } from './render';
 import { ems } from './copyfit-estimate';
+import { holesOf, undersetOf, type PageHole, type Underset } from './underset';
 
 /**
  * Copyfit of an exported issue: every placement's text against its rectangle,
@@ -24,6 +25,10 @@ export type PlacementFit = {
   overChars: number;
   charsPerLine: number;
   method: 'measured' | 'estimate';
+  /** Underset (欠版, white the sheet will print): room left of at least a line per text column; null when the text fills the block. */
+  underset: Underset | null;
+  /** The 版's grid, [columns, rows], so the holes (modules no block covers) can be found from the results (underset.ts holesOf). */
+  grid: number[];
 };
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -73,11 +78,33 @@ export function estimatedFits(view: SiteView): PlacementFit[] {
       headline: pl.article.headline,
       rect: [pl.rect.col, pl.rect.colSpan, pl.rect.row, pl.rect.rowSpan],
       ...pl.fit,
+      underset: undersetOf(pl.fit, pl.rect.colSpan, page.linesPerModule),
+      grid: [view.format.columns, view.format.rows],
     })),
   );
 }
 
 export const isOverset = (f: Pick<PlacementFit, 'overLines' | 'overChars'>) => f.overLines > 0 || f.overChars > 0;
+export const isUnderset = (f: Pick<PlacementFit, 'underset'>) => Boolean(f.underset);
+
+/** What the CLI says under the tables: overset articles, underset articles, holes; and which of them fail `--strict` / `--strict-underset`. */
+export function fitSummary(fits: PlacementFit[]) {
+  const name = (f: PlacementFit) => `第${f.page}版 ${f.headline}`;
+  const overset = fits.filter(isOverset);
+  const underset = fits.filter(isUnderset);
+  const holes: PageHole[] = holesOf(fits);
+  const lines = [
+    overset.length ? `${overset.length} article(s) overset (超版): ${overset.map(name).join('; ')}` : 'no article is overset',
+    underset.length
+      ? `${underset.length} article(s) underset (欠版): ${underset.map((f) => `${name(f)}（欠 ${f.underset!.lines} 行，约 ${f.underset!.modules} 模块）`).join('; ')}`
+      : 'no article is underset',
+    holes.length ? `${holes.length} hole(s) (空白): ${holes.map(holeText).join('; ')}` : 'no hole: every module of the grid is covered',
+  ];
+  return { overset, underset, holes, lines };
+}
+
+/** A hole as the table and the panels say it: 第1版 第7栏第18行起 2栏×3行（6 模块）. */
+export const holeText = (h: PageHole) => `第${h.page}版 第${h.rect[0]}栏第${h.rect[2]}行起 ${h.rect[1]}栏×${h.rect[3]}行（${h.modules} 模块）`;
 
 // Terminal columns: a CJK character takes two, as it takes one em where a Latin letter takes half.
 const width = (s: string) => 2 * ems(s);
@@ -91,7 +118,7 @@ const cut = (s: string, n: number) => {
   return out;
 };
 
-/** The fit of each article, one table per 版: article, space (rectangle and lines), text, over/under. */
+/** The fit of each article, one table per 版: article, space (rectangle and lines), text, over/under; then the 版's holes. */
 export function fitTable(fits: PlacementFit[]): string {
   const out: string[] = [];
   const pages = [...new Set(fits.map((f) => f.page))].sort((a, b) => a - b);
@@ -104,10 +131,16 @@ export function fitTable(fits: PlacementFit[]): string {
       const verdict =
         f.overLines > 0 || f.overChars > 0
           ? `超版 ${Math.max(f.overLines, 0)} 行 约 ${Math.max(f.overChars, 0)} 字`
-          : `欠 ${-f.overLines} 行 约 ${-f.overChars} 字`;
+          : f.underset
+            ? `欠版 ${f.underset.lines} 行 约 ${-f.overChars} 字（约 ${f.underset.modules} 模块空白）`
+            : `欠 ${-f.overLines} 行 约 ${-f.overChars} 字`;
       out.push(
         `  ${pad(cut(f.headline, 34), 34)} ${pad(`${col},${row} ${colSpan}×${rowSpan}`, 14)} ${pad(`${f.capacityLines} 行`, 8)} ${pad(`${f.textLines} 行`, 8)} ${verdict}`,
       );
+    }
+    for (const h of holesOf(rows)) {
+      const [col, colSpan, row, rowSpan] = h.rect;
+      out.push(`  ${pad('（空白：无稿件）', 34)} ${pad(`${col},${row} ${colSpan}×${rowSpan}`, 14)} ${pad('', 8)} ${pad('', 8)} 空白 ${h.modules} 模块`);
     }
   }
   return out.join('\n');

@@ -12,6 +12,7 @@ import crypto from 'crypto';
 import { defaultLocale } from '../signoff/snapshots';
 import { versionRows } from '../newsroom/public-filters';
 import { estimatedFits, findChromium, measureSite, type PlacementFit } from './copyfit';
+import { holesOf, type PageHole } from './underset';
 import { siteView } from './view-model';
 
 /**
@@ -49,6 +50,8 @@ export type ExportSummary = WriteResult & {
   issue: number;
   /** With `copyfit`: each placement's fit, how it was found, and why not measured when it was estimated. */
   fits?: PlacementFit[];
+  /** With `copyfit`: the modules of each 版's grid no block covers (underset, 欠版, like each fit's `underset`). */
+  holes?: PageHole[];
   fitMethod?: 'measured' | 'estimate';
   fitNote?: string;
 };
@@ -198,7 +201,9 @@ export function defaultOutDir(strapi: Core.Strapi, issue: { slug?: string | null
 
 export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): Promise<ExportSummary> {
   const summary = await writeIssue(strapi, options);
-  return options.copyfit ? { ...summary, ...(await checkFit(strapi, summary, options)) } : summary;
+  if (!options.copyfit) return summary;
+  const fit = await checkFit(strapi, summary, options);
+  return { ...summary, ...fit, holes: holesOf(fit.fits) };
 }
 
 /**

@@ -28,7 +28,8 @@ export type PlannerBlock = {
   fitArticle: FitArticle;
 };
 export type PlannerView = {
-  page: { documentId: string; number: number; name: string; locale: string; theme: boolean };
+  /** `issue`: the issue's documentId (the planner measures the saved page in its 预览). */
+  page: { documentId: string; number: number; name: string; locale: string; theme: boolean; issue: string };
   format: PageFormat;
   geometry: Omit<PageGeometry, 'format'>;
   blocks: PlannerBlock[];
@@ -60,7 +61,7 @@ async function viewOfPage(strapi: Core.Strapi, row: any, locale: string): Promis
   const page = view.pages.find((p) => p.number === row.number)!;
   const { format: _format, ...geometry } = page.geometry;
   return {
-    page: { documentId, number: row.number, name: pageName(row.issue.number, row.number), locale, theme: Boolean(row.theme) },
+    page: { documentId, number: row.number, name: pageName(row.issue.number, row.number), locale, theme: Boolean(row.theme), issue: row.issue.documentId },
     format: view.format,
     geometry,
     blocks: [...row.placements]

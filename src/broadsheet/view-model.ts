@@ -1,8 +1,9 @@
 import type { IssueTree, TreeArticle, TreePage } from '../newsroom/issue-tree';
 import type { ProcessedImage } from './images';
 import { markdownBlocks, renderMarkdown } from './markdown';
-import { resolveFormat, MM_PER_PT, round, proofScale, type PageFormat } from './page-formats';
+import { resolveFormat, MM_PER_PT, round, proofScale, rectBox, type PageFormat } from './page-formats';
 import { layoutPage } from './page-layout';
+import { pageHoles } from './underset';
 import type { FitArticle } from './copyfit-estimate';
 import { captionText, formatDate, subtitleText } from './format';
 import { DEFAULT_LOCALE, SIGN_ROLES, SIGN_ROLE_LABEL, photoCreditText } from '../newsroom/glossary';
@@ -119,7 +120,20 @@ export function siteView(tree: IssueTree, images: ImageIndex) {
       credits: SIGN_ROLES.filter((key) => page.credits[key]).map((key) => ({ label: SIGN_ROLE_LABEL[key], name: page.credits[key]!.name })),
       sheetStyle: sheetStyle(format, layout.geometry.gridTop, layout.geometry.gridHeight),
       geometry: layout.geometry,
+      /** The grid, [columns, rows] (the sheet's data-grid, for copyfit in the browser). */
+      grid: [format.columns, format.rows],
+      /** Lines of body type in one row of the grid: underset lines as modules of white. */
+      linesPerModule: round(layout.geometry.moduleHeight / (format.leading * MM_PER_PT), 3),
       placements,
+      /** Modules of the grid no block covers (white on the printed sheet; the 预览 outlines them). */
+      holes: pageHoles(
+        format.columns,
+        format.rows,
+        placements.map((pl) => pl.rect),
+      ).map((rect) => {
+        const box = rectBox(layout.geometry, rect);
+        return { rect, modules: rect.colSpan * rect.rowSpan, style: `left: ${box.left}mm; top: ${box.top}mm; width: ${box.width}mm; height: ${box.height}mm` };
+      }),
     };
   });
   return {

@@ -213,3 +213,61 @@ describe('npm run export (the CLI)', () => {
     expect(bad.stderr).toContain('--issue must be a positive whole number');
   }, 180000);
 });
+
+describe('underset (欠版) in the fit report', () => {
+  let headline: string;
+  beforeAll(async () => {
+    const made = await makeIssue(t.strapi, {
+      number: 16,
+      pages: 1,
+      articlesPerPage: 1,
+      publish: false,
+      publication: (await t.strapi.documents('api::publication.publication').findFirst({})).documentId,
+    });
+    const page: any = await t.strapi.documents('api::page.page').findFirst({
+      filters: { issue: { documentId: made.issue.documentId } },
+      status: 'draft',
+      populate: { placements: { populate: { article: true } } },
+    });
+    headline = page.placements[0].article.headline;
+    // The editor's rectangle: the left half of the grid for two short paragraphs; the right half has no article.
+    await t.strapi.documents('api::page.page').update({
+      documentId: page.documentId,
+      locale: 'zh-Hans',
+      data: { placements: [{ article: made.articleIds[0], order: 1, span: 2, lead: true, col: 1, colSpan: 4, row: 1, rowSpan: 20 }] } as any,
+    });
+  });
+
+  it('names the article larger than its text and the modules no block covers, in the summary and the CLI; --strict-underset exits 1', async () => {
+    const summary = await exportIssue(t.strapi, {
+      issue: 16,
+      drafts: true,
+      outDir: path.join(tmp, 'underset'),
+      cacheDir: path.join(tmp, 'cache'),
+      copyfit: true,
+    });
+    expect(summary.fitMethod).toBe('measured');
+    const [fit] = summary.fits!;
+    expect(fit.overLines).toBeLessThan(0);
+    expect(fit.underset!.lines).toBe(-fit.overLines);
+    expect(fit.underset!.modules).toBeGreaterThanOrEqual(60); // four columns of twenty rows, a few lines of text
+    expect(fit.grid).toEqual([8, 20]);
+    expect(summary.holes).toEqual([{ page: 1, rect: [5, 4, 1, 20], modules: 80 }]);
+
+    const out = path.join(tmp, 'underset-cli');
+    const strict = await runScript('export.js', ['--issue', '16', '--drafts', '--strict-underset', '--out', out]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/欠版 \d+ 行 约 \d+ 字（约 \d+ 模块空白）/);
+    expect(strict.stdout).toMatch(/（空白：无稿件）\s+5,1 4×20\s+空白 80 模块/);
+    expect(strict.stdout).toContain(`1 article(s) underset (欠版): 第1版 ${headline}（欠 ${fit.underset!.lines} 行，约 ${fit.underset!.modules} 模块）`);
+    expect(strict.stdout).toContain('1 hole(s) (空白): 第1版 第5栏第1行起 4栏×20行（80 模块）');
+    // --strict keeps meaning overset: nothing here is overset, so it passes, as does no flag at all.
+    const overOnly = await runScript('export.js', ['--issue', '16', '--drafts', '--strict', '--out', out]);
+    expect({ code: overOnly.code, stderr: overOnly.code ? overOnly.stderr : '' }).toEqual({ code: 0, stderr: '' });
+    expect(overOnly.stdout).toContain('no article is overset');
+    expect(overOnly.stdout).toContain('1 hole(s) (空白)');
+    const noFit = await runScript('export.js', ['--issue', '16', '--drafts', '--strict-underset', '--no-fit', '--out', out]);
+    expect(noFit.code).toBe(2);
+    expect(noFit.stderr).toContain('--strict-underset checks the fit, so it cannot go with --no-fit');
+  }, 300000);
+});

@@ -16,7 +16,7 @@ import { pdfPages, pdfText, printToPdf as print } from '../helpers/pdf';
 /**
  * 版面 composition in real Chromium: each fixture page (OCR of a real printed 版),
  * imported and laid out automatically in the demo format (对开), prints on exactly
- * one sheet of that format with all its text and nothing overset; its A3 proof is
+ * one sheet of that format with all its text, nothing overset and no empty module; its A3 proof is
  * one A3 sheet; the same page with one article doubled reports that article
  * overset by what the browser shows, and `--strict` fails the export.
  */
@@ -60,6 +60,8 @@ describe.each(FIXTURES.map((name, i) => [name, 60 + i] as const))('fixture page 
     const parsed = parseOcrFile(fixture(name), `${name}.txt`);
     expect(summary.fits!.length).toBe(parsed.pages.flatMap((p) => p.articles).length);
     expect(summary.fits!.filter(isOverset)).toEqual([]);
+    // The page has no holes: no module of the grid is left without a block (欠版 the sheet would print).
+    expect(summary.holes).toEqual([]);
   });
 
   it('prints one sheet per 版 at the format size with every headline, byline, caption and paragraph start', async () => {

@@ -109,18 +109,25 @@ describe('版面规划 in the page edit view', () => {
     });
 
     const final = [start[0] + 2, 2, start[2], 4];
-    await step(page, 'save', async () => {
+    await step(page, 'save; the dialog stays and shows the figures measured in the browser', async () => {
       await page.getByRole('button', { name: '保存版面' }).click();
       await page.getByText('版面已保存').first().waitFor({ timeout: 30000 });
       const row = await t.strapi.db.query('api::page.page').findOne({ where: { documentId: pageId, publishedAt: null }, populate: { placements: true } });
       expect(row.stage).toBe('edited'); // a layout change undoes 版式 and 审校
       const moved = [...row.placements].sort((a: any, b: any) => a.order - b.order)[3];
       expect([moved.col, moved.colSpan, moved.row, moved.rowSpan]).toEqual(final);
+      // Measured, not estimated: the block says so, and gives the browser's figures.
+      await page.locator('[data-testid="planner-block-4"][data-fit-method="measured"]').waitFor({ timeout: 60000 });
+      expect(await block.getAttribute('data-over')).toBe('true');
+      expect(await block.getByTestId('planner-fit').textContent()).toMatch(/^实测超版 \d+ 行（约 \d+ 字）$/);
     });
 
-    await step(page, 'the 签字 panel measures the new layout: the block is overset', async () => {
+    await step(page, 'the 签字 panel measures the new layout: the block is overset, by what the planner says', async () => {
+      const measured = (await block.getByTestId('planner-fit').textContent())!.replace(/^实测/, '');
+      await page.getByRole('button', { name: '关闭' }).first().click();
       await page.getByTestId('page-fit').locator('li[data-over="true"]').first().waitFor({ timeout: 60000 });
       expect(await page.getByTestId('page-fit').locator('li').nth(3).getAttribute('data-over')).toBe('true');
+      expect(await page.getByTestId('page-fit').locator('li').nth(3).textContent()).toContain(measured);
     });
 
     await step(page, 'the 预览 marks the overset block on the sheet', async () => {
@@ -129,7 +136,7 @@ describe('版面规划 in the page edit view', () => {
       await popup.locator('.placement.overset .copyfit-flag').first().waitFor({ timeout: 30000 });
       const flagged = await popup.locator('.placement.overset').evaluateAll((els) => els.map((e) => e.getAttribute('data-rect')));
       expect(flagged).toEqual([final.join(',')]);
-      expect(await popup.locator('.copyfit-flag').textContent()).toMatch(/^超版 \d+ 行（约 \d+ 字）$/);
+      expect(await popup.locator('.placement.overset .copyfit-flag').textContent()).toMatch(/^超版 \d+ 行（约 \d+ 字）$/);
       await popup.close();
     });
 
@@ -138,6 +145,92 @@ describe('版面规划 in the page edit view', () => {
     const html = parseHTML(fs.readFileSync(path.join(site, 'print.html'), 'utf8')).document;
     expect([...html.querySelectorAll('.placement')].map((p) => p.getAttribute('data-rect'))[3]).toBe(final.join(','));
     expect(summary.fits!.filter((f) => f.overLines > 0).map((f) => f.rect)).toEqual([final]);
+    await context.close();
+  });
+  it('reports the white an editor’s layout leaves (欠版) on the 签字 panel, the 预览 and in the planner, whose whole grid fits 1440 × 900', async () => {
+    const step = journey(tmp);
+    const { base, browser, t } = session;
+    // After the editor's changes: the lead article five columns wide, the whole height, more room than its
+    // text needs; the other three down the right-hand columns, leaving a 2 × 2 hole at the foot of the page.
+    const row: any = await t.strapi.db.query('api::page.page').findOne({
+      where: { documentId: pageId, publishedAt: null },
+      populate: { placements: { populate: { article: true } } },
+    });
+    const rects = [
+      [1, 5, 1, 20],
+      [6, 3, 1, 8],
+      [6, 3, 9, 10],
+      [6, 1, 19, 2],
+    ];
+    const placements = [...row.placements].sort((a: any, b: any) => a.order - b.order);
+    await t.strapi.documents('api::page.page').update({
+      documentId: pageId,
+      locale: 'zh-Hans',
+      data: {
+        placements: placements.map((pl: any, i: number) => {
+          const [col, colSpan, r, rowSpan] = rects[i];
+          return { article: pl.article.documentId, order: pl.order, span: pl.span, lead: pl.lead, col, colSpan, row: r, rowSpan };
+        }),
+      } as any,
+    });
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await step(page, 'log in', () => session.logIn(page));
+    const panel = page.getByTestId('page-fit');
+    await step(page, 'the 签字 panel lists the lead article underset and the hole', async () => {
+      await page.goto(`${base}/admin/content-manager/collection-types/api::page.page/${pageId}?plugins[i18n][locale]=zh-Hans`);
+      await panel.locator('li').first().waitFor({ timeout: 60000 });
+      const lead = panel.locator('li').first();
+      expect(await lead.getAttribute('data-under')).toBe('true');
+      expect(await lead.textContent()).toMatch(/欠版 \d+ 行（约 \d+ 模块空白）/);
+      const holes = panel.locator('li[data-hole="true"]');
+      expect(await holes.count()).toBe(1);
+      expect(await holes.getAttribute('data-rect')).toBe('7,2,19,2');
+      expect(await holes.textContent()).toBe('空白：第7栏第19行起 2栏×2行（4 模块无稿件）');
+    });
+
+    await step(page, 'the 预览 outlines the underset block and the hole on the sheet', async () => {
+      const [popup] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: '预览第3版' }).click()]);
+      await popup.waitForURL(/^blob:/, { timeout: 30000 });
+      await popup.locator('.placement.underset .copyfit-flag').first().waitFor({ timeout: 30000 });
+      expect(await popup.locator('.placement.underset').first().getAttribute('data-rect')).toBe('1,5,1,20');
+      expect(await popup.locator('.placement.underset .copyfit-flag').first().textContent()).toMatch(/^欠版 \d+ 行（约 \d+ 模块空白）$/);
+      const hole = popup.locator('.sheet .hole');
+      expect(await hole.getAttribute('data-rect')).toBe('7,2,19,2');
+      expect(await hole.locator('.copyfit-flag').textContent()).toBe('空白 2栏×2行');
+      expect((await hole.boundingBox())!.width).toBeGreaterThan(20); // drawn, not just in the markup
+      await popup.close();
+    });
+
+    await step(page, 'the planner: every row of the grid in view above the footer, the figures measured', async () => {
+      await page.getByRole('button', { name: '打开版面规划' }).click();
+      const grid = page.getByTestId('planner-grid');
+      await grid.waitFor();
+      const footerTop = (await page.getByRole('button', { name: '保存版面' }).boundingBox())!.y;
+      for (let r = 1; r <= 20; r++) {
+        const box = (await page.getByTestId(`planner-row-${r}`).boundingBox())!;
+        expect({ row: r, top: box.y >= 0, bottom: box.y + box.height <= Math.min(900, footerTop) }).toEqual({ row: r, top: true, bottom: true });
+        // Nothing (the dialog's footer, its edge) lies over the row: what is under its middle belongs to the grid.
+        const onGrid = await page.evaluate(({ x, y }) => Boolean(document.elementFromPoint(x, y)?.closest('[data-testid="planner-grid"]')), {
+          x: box.x + box.width / 2,
+          y: box.y + box.height / 2,
+        });
+        expect({ row: r, onGrid }).toEqual({ row: r, onGrid: true });
+      }
+      // The hole is drawn where it is.
+      expect(await page.getByTestId('planner-hole').evaluateAll((els) => els.map((e) => [e.getAttribute('data-rect'), e.textContent]))).toEqual([
+        ['7,2,19,2', '空白：第7栏第19行起 2栏×2行'],
+      ]);
+      const lead = page.getByTestId('planner-block-1');
+      await page.locator('[data-testid="planner-block-1"][data-fit-method="measured"]').waitFor({ timeout: 60000 });
+      const planned = (await lead.getByTestId('planner-fit').textContent())!;
+      expect(planned).toMatch(/^实测欠版 \d+ 行（约 \d+ 模块空白）$/);
+      expect(await lead.getAttribute('data-under')).toBe('true');
+      // The same figures as the 签字 panel's (one measurement, the browser's).
+      expect(await panel.locator('li').first().textContent()).toContain(planned.replace(/^实测/, ''));
+      await page.getByRole('dialog').screenshot({ path: path.join(tmp, 'planner-1440x900.png') });
+    });
     await context.close();
   });
 });

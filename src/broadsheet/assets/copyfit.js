@@ -3,7 +3,10 @@
  * its rectangle (overset), or how much room is left (under). The text flows in the
  * rectangle's columns (column-fill: auto); what does not fit runs into columns beyond the
  * right edge, so the first character outside the box is found by binary search over the
- * text, and the lines past it are counted from their boxes.
+ * text, and the lines past it are counted from their boxes. A block with a line or more of
+ * room per text column is underset (欠版, white on the sheet: the rule of
+ * src/broadsheet/underset.ts undersetOf, kept in step); each result carries its 版's grid
+ * so the holes (modules no block covers) can be found from the results.
  * Used by the CLI (headless Chromium, src/broadsheet/copyfit.ts) and the admin 预览, where
  * the page has the class proof-marks and overset blocks are marked.
  * Plain browser JavaScript, no dependencies: it runs in a file:// page and a blob: page alike. */
@@ -46,7 +49,7 @@
       var r = charRect(chars[k]);
       return r.left >= box.right - 0.5 || r.bottom > box.bottom + 0.5 || r.top < box.top - 0.5;
     };
-    var result = { capacityLines: capacity, textLines: 0, overLines: 0, overChars: 0, charsPerLine: cpl, chars: chars.length, method: 'measured' };
+    var result = { capacityLines: capacity, textLines: 0, overLines: 0, overChars: 0, charsPerLine: cpl, chars: chars.length, columns: columns, method: 'measured' };
     if (!chars.length) {
       result.overLines = -capacity;
       result.overChars = -capacity * cpl;
@@ -90,11 +93,20 @@
     return result;
   }
 
+  // underset.ts undersetOf: room of at least a line per text column, as lines and whole modules.
+  function undersetOf(fit, columns, linesPerModule) {
+    var lines = -fit.overLines;
+    if (fit.overLines > 0 || fit.overChars > 0 || lines < Math.max(1, columns)) return null;
+    return { lines: lines, modules: linesPerModule > 0 ? Math.floor(lines / linesPerModule + 1e-6) : 0 };
+  }
+
   function measure() {
     var out = [];
     var sheets = document.querySelectorAll('.sheet');
     for (var s = 0; s < sheets.length; s++) {
       var sheet = sheets[s];
+      var grid = (sheet.getAttribute('data-grid') || '').split(',').filter(Boolean).map(Number);
+      var linesPerModule = Number(sheet.getAttribute('data-module-lines')) || 0;
       var placements = sheet.querySelectorAll('.placement');
       for (var p = 0; p < placements.length; p++) {
         var pl = placements[p];
@@ -106,8 +118,18 @@
         fit.order = Number(pl.getAttribute('data-order'));
         fit.rect = (pl.getAttribute('data-rect') || '').split(',').map(Number);
         fit.headline = headline ? headline.textContent.trim() : '';
+        fit.grid = grid;
+        fit.underset = undersetOf(fit, fit.columns || fit.rect[1] || 1, linesPerModule);
+        delete fit.columns;
         pl.setAttribute('data-over-lines', String(fit.overLines));
         pl.setAttribute('data-over-chars', String(fit.overChars));
+        if (fit.underset) {
+          pl.setAttribute('data-under-lines', String(fit.underset.lines));
+          pl.setAttribute('data-under-modules', String(fit.underset.modules));
+        } else {
+          pl.removeAttribute('data-under-lines');
+          pl.removeAttribute('data-under-modules');
+        }
         out.push(fit);
       }
     }
@@ -122,13 +144,32 @@
       if (old) old.remove();
       var over = Number(pl.getAttribute('data-over-lines'));
       var chars = Number(pl.getAttribute('data-over-chars'));
+      var under = pl.getAttribute('data-under-lines');
       pl.classList.toggle('overset', over > 0 || chars > 0);
+      pl.classList.toggle('underset', under !== null);
       if (over > 0 || chars > 0) {
         var flag = document.createElement('span');
         flag.className = 'copyfit-flag';
         flag.textContent = '超版 ' + over + ' 行（约 ' + chars + ' 字）';
         pl.appendChild(flag);
+      } else if (under !== null) {
+        var white = document.createElement('span');
+        white.className = 'copyfit-flag underset';
+        white.textContent = '欠版 ' + under + ' 行（约 ' + pl.getAttribute('data-under-modules') + ' 模块空白）';
+        pl.appendChild(white);
       }
+    }
+    // The holes the renderer found (modules no block covers) say what they are.
+    var holes = document.querySelectorAll('.sheet .hole');
+    for (var h = 0; h < holes.length; h++) {
+      var hole = holes[h];
+      var r = (hole.getAttribute('data-rect') || '').split(',');
+      var was = hole.querySelector('.copyfit-flag');
+      if (was) was.remove();
+      var label = document.createElement('span');
+      label.className = 'copyfit-flag underset';
+      label.textContent = '空白 ' + r[1] + '栏×' + r[3] + '行';
+      hole.appendChild(label);
     }
     return results;
   }
