@@ -421,7 +421,7 @@ export const MESSAGES = {
     zh: (p) => `新建第${p.number}期需要填写出版日期`,
     en: (p) => `the new issue 第${p.number}期 needs its date`,
   }),
-  'import.issueExists': define<{ number: number; date: string | null; documentId: string; publication: string }>({
+  'import.issueExists': define<{ number: number; date: string | null; existing: string; publication: string }>({
     status: 400,
     zh: (p) => `「${p.publication}」的第${p.number}期已经存在${p.date ? `（${p.date}）` : ''}：要导入到这一期，请在“期”中选择它`,
     en: (p) => `issue 第${p.number}期${p.date ? ` (${p.date})` : ''} of "${p.publication}" exists already: to import into it, choose it as the issue`,

@@ -25,7 +25,13 @@ export type ImportTargets = {
 export async function listImportTargets(strapi: Core.Strapi, ctx: any): Promise<ImportTargets> {
   assertAdminCan(ctx, 'read', PUBLICATION);
   const all: any[] = await strapi.db.query(PUBLICATION).findMany({ select: ['documentId', 'name'], orderBy: { name: 'asc' } });
-  const readable = await entriesAdminCan(strapi, ctx, 'read', PUBLICATION, all.map((p) => p.documentId));
+  const readable = await entriesAdminCan(
+    strapi,
+    ctx,
+    'read',
+    PUBLICATION,
+    all.map((p) => p.documentId),
+  );
   const publications = all.filter((p) => readable.has(p.documentId));
   const issues: any[] = publications.length
     ? await strapi.documents(ISSUE).findMany({

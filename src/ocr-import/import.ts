@@ -68,8 +68,9 @@ export type ImportSummary = {
   /** The issue the file went into (for an already imported file: where its articles are), and its pages. */
   issueDocumentId: string | null;
   issueDate: string | null;
-  pageDocumentIds: string[];
+  pagesWritten: PageRef[];
 };
+export type PageRef = { documentId: string; number: number; name: string | null };
 
 async function resolvePublication(strapi: Core.Strapi, slug: string | undefined, file: string) {
   const docs = strapi.documents('api::publication.publication');
@@ -107,22 +108,26 @@ async function checkTarget(strapi: Core.Strapi, target: ImportTarget, locale: st
   const taken: any = await strapi.db
     .query('api::issue.issue')
     .findOne({ where: { number, publication: { documentId: publication.documentId } }, select: ['documentId', 'number', 'date'] });
-  if (taken) throw new InputError('import.issueExists', { number, date: taken.date ?? null, documentId: taken.documentId, publication: publication.name });
+  if (taken) throw new InputError('import.issueExists', { number, date: taken.date ?? null, existing: taken.documentId, publication: publication.name });
   return { publication, issue: null };
 }
 
-/** Where the articles of an imported file are: their pages and the issue of the first. */
-async function placedAt(strapi: Core.Strapi, hash: string, locale: string) {
+/** Pages matching `filters`, as the summary names them (number order), with the issue of the first. */
+async function pagesWhere(strapi: Core.Strapi, filters: object, locale: string) {
   const pages: any[] = await strapi.documents('api::page.page').findMany({
-    filters: { placements: { article: { importHash: { $startsWith: `${hash}:` } } } } as any,
+    filters: filters as any,
     locale,
     status: 'draft',
-    fields: ['number'],
+    fields: ['number', 'name'],
     populate: { issue: { fields: ['number', 'date'] } } as any,
+    sort: 'number',
   });
   const issue = pages.find((p) => p.issue)?.issue ?? null;
-  return { issue, pages: pages.map((p) => p.documentId as string) };
+  return { issue, pages: pages.map((p): PageRef => ({ documentId: p.documentId, number: p.number, name: p.name ?? null })) };
 }
+/** Where the articles of an imported file are. */
+const placedAt = (strapi: Core.Strapi, hash: string, locale: string) =>
+  pagesWhere(strapi, { placements: { article: { importHash: { $startsWith: `${hash}:` } } } }, locale);
 
 /** Imports of the same file within this process wait for each other (SQLite has no advisory locks). */
 const running = new Map<string, Promise<unknown>>();
@@ -280,7 +285,9 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
   if (!articleCount) throw new InputError('import.noArticle', { file });
   const choices = target ? pageChoicesFor(options.pages, result.pages.length) : undefined;
   // With a target a page's number and name are the editor's (a page without a number takes the next free one).
-  const pagesToWrite = target ? result.pages.map((p, i) => ({ ...p, number: choices?.[i]?.number ?? null, name: choices ? choices[i].name : p.name })) : result.pages;
+  const pagesToWrite = target
+    ? result.pages.map((p, i) => ({ ...p, number: choices?.[i]?.number ?? null, name: choices ? choices[i].name : p.name }))
+    : result.pages;
   const base = { file, pages: result.pages.length, articles: articleCount, warnings: result.warnings.length, hash };
 
   return oneAtATime(hash, async () => {
@@ -329,7 +336,7 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
         issue: where.issue?.number ?? number ?? (target && 'newIssue' in target ? target.newIssue.number : 0),
         issueDocumentId: where.issue?.documentId ?? null,
         issueDate: where.issue?.date ?? null,
-        pageDocumentIds: where.pages,
+        pagesWritten: where.pages,
         status: 'already imported' as const,
         contributors: 0,
         kept: [],
@@ -372,7 +379,7 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
       issue: start.number,
       issueDocumentId: start.issue,
       issueDate: start.date,
-      pageDocumentIds: written,
+      pagesWritten: (await pagesWhere(strapi, { documentId: { $in: written } }, locale)).pages,
       status: 'imported' as const,
       contributors: after - before,
       kept: start.kept,

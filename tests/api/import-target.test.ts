@@ -84,7 +84,12 @@ describe('POST /banmian/import: an explicit target or nothing', () => {
     ];
     for (const [fields, code, message] of cases) {
       const res = await post(editor, OLD_PAGES, 'old.txt', fields);
-      expect([JSON.stringify(fields), res.status, res.body.error?.details?.code, res.body.error?.message]).toEqual([JSON.stringify(fields), 400, code, message]);
+      expect([JSON.stringify(fields), res.status, res.body.error?.details?.code, res.body.error?.message]).toEqual([
+        JSON.stringify(fields),
+        400,
+        code,
+        message,
+      ]);
     }
     // An issue number where an issue's documentId belongs (what the old form sent) names no issue.
     const old = await post(editor, OLD_PAGES, 'old.txt', { publication: changji, issue: '207', date: '2024-10-18' });
@@ -100,7 +105,7 @@ describe('POST /banmian/import: an explicit target or nothing', () => {
     expect(res.body.error.message).toBe('「昌吉党建」的第13期已经存在（2024-10-11）：要导入到这一期，请在“期”中选择它');
     expect(res.body.error.details).toEqual({
       code: 'import.issueExists',
-      params: { number: 13, date: '2024-10-11', documentId: issue13, publication: '昌吉党建' },
+      params: { number: 13, date: '2024-10-11', existing: issue13, publication: '昌吉党建' },
     });
     // The same number in another publication is free.
     const other = await post(editor, onePage('鹤岗的第13期'), 'other.txt', { publication: hegang, newIssue: '13', date: '2024-12-01' });
@@ -153,15 +158,21 @@ describe('POST /banmian/import: an explicit target or nothing', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ status: 'imported', issue: 14, issueDate: '2024-10-18', pages: 2, articles: 2 });
     expect(await t.strapi.db.query('api::issue.issue').count({ where: { number: 207 } })).toBe(0);
-    const issue = await t.strapi.documents('api::issue.issue').findOne({ documentId: res.body.data.issueDocumentId, locale: 'zh-Hans', status: 'draft', populate: ['publication'] });
+    const issue = await t.strapi
+      .documents('api::issue.issue')
+      .findOne({ documentId: res.body.data.issueDocumentId, locale: 'zh-Hans', status: 'draft', populate: ['publication'] });
     expect([issue?.number, (issue as any)?.publication?.documentId]).toEqual([14, changji]);
     const written = await t.strapi.documents('api::page.page').findMany({
-      filters: { documentId: { $in: res.body.data.pageDocumentIds } },
+      filters: { documentId: { $in: res.body.data.pagesWritten.map((p: any) => p.documentId) } },
       locale: 'zh-Hans',
       status: 'draft',
       sort: 'number',
     });
     expect(written.map((p: any) => [p.number, p.name])).toEqual([
+      [2, '要闻'],
+      [5, '基层党建'],
+    ]);
+    expect(res.body.data.pagesWritten.map((p: any) => [p.number, p.name])).toEqual([
       [2, '要闻'],
       [5, '基层党建'],
     ]);
@@ -171,14 +182,16 @@ describe('POST /banmian/import: an explicit target or nothing', () => {
     const first = await post(editor, onePage('导入到第13期'), 'into-13.txt', { publication: changji, issue: issue13 });
     expect(first.status).toBe(200);
     expect(first.body.data).toMatchObject({ status: 'imported', issue: 13, issueDocumentId: issue13, issueDate: '2024-10-11' });
-    const second = await post(editor, onePage('第13期的第二篇'), 'into-13b.txt', { publication: changji, issue: issue13, pages: JSON.stringify([{ number: null, name: '' }]) });
-    const numbers = async (ids: string[]) =>
-      (await t.strapi.documents('api::page.page').findMany({ filters: { documentId: { $in: ids } }, locale: 'zh-Hans', status: 'draft' })).map((p: any) => p.number);
-    expect(await numbers(first.body.data.pageDocumentIds)).toEqual([1]);
-    expect(await numbers(second.body.data.pageDocumentIds)).toEqual([2]);
+    const second = await post(editor, onePage('第13期的第二篇'), 'into-13b.txt', {
+      publication: changji,
+      issue: issue13,
+      pages: JSON.stringify([{ number: null, name: '' }]),
+    });
+    expect(first.body.data.pagesWritten.map((p: any) => p.number)).toEqual([1]);
+    expect(second.body.data.pagesWritten.map((p: any) => [p.number, p.name])).toEqual([[2, null]]);
     // The same file again writes nothing, and says where it went.
     const again = await post(editor, onePage('导入到第13期'), 'again.txt', { publication: changji, issue: issue13 });
-    expect(again.body.data).toMatchObject({ status: 'already imported', issue: 13, issueDocumentId: issue13, pageDocumentIds: first.body.data.pageDocumentIds });
+    expect(again.body.data).toMatchObject({ status: 'already imported', issue: 13, issueDocumentId: issue13, pagesWritten: first.body.data.pagesWritten });
   });
 });
 

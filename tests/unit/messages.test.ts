@@ -68,7 +68,7 @@ const SAMPLE: { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]['zh']>[0] } 
   'import.targetIssue': {},
   'import.twoTargets': {},
   'import.newIssueDate': { number: 13 },
-  'import.issueExists': { number: 13, date: '2024-10-11', documentId: 'abc', publication: '昌吉党建' },
+  'import.issueExists': { number: 13, date: '2024-10-11', existing: 'abc', publication: '昌吉党建' },
   'import.issueOtherPublication': { number: 13, publication: '昌吉党建', chosen: '鹤岗党建' },
   'import.badPages': { count: 2, expected: 1 },
   'import.badPageNumber': { page: 1 },
