@@ -52,6 +52,7 @@ export const ADMIN_ROUTES: Route[] = [
   { method: 'PUT', path: '/pages/:documentId/layout', handler: 'planner.saveLayout', may: editPage },
   { method: 'GET', path: '/preview/issues/:documentId', handler: 'broadsheet.preview', may: readIssue },
   { method: 'GET', path: '/export/issues/:documentId', handler: 'broadsheet.export', may: readIssue },
+  { method: 'GET', path: '/import/targets', handler: 'import.targets', may: importPages },
   { method: 'POST', path: '/import/preview', handler: 'import.preview', may: importPages, files: onePage },
   { method: 'POST', path: '/import', handler: 'import.import', may: importPages, files: onePage },
 ];

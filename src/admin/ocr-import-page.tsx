@@ -1,14 +1,15 @@
 import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import type { OcrArticle, OcrResult } from '../ocr-import/parse';
 import type { ArticleEdit } from '../ocr-import/edits';
 import type { ImportSummary } from '../ocr-import/import';
 import { useErrorText, useMessages } from './messages';
 import { ImportLineChoices } from './import-line-choices';
+import { ImportTargetForm, NEW_ISSUE, emptyChoice, issueLabel, pagesAsRead, targetFields, useImportTargets, type TargetChoice } from './ocr-import-target';
 
 /**
- * 导入 OCR 文本: choose a .txt page, see what the importer read (the dry run),
+ * 导入 OCR 文本: choose a .txt page and where it goes (ocr-import-target.tsx), see what the importer read (the dry run),
  * check first the articles whose boundaries rest on a weak cue (highlighted), split
  * or merge articles where the parser was wrong, then confirm to write it as draft
  * content. Each split or merge asks the server for the dry run again with the list
@@ -18,6 +19,15 @@ import { ImportLineChoices } from './import-line-choices';
 // The server's own types (erased from the bundle): what the dry run and the import return.
 type Result = OcrResult;
 type Summary = ImportSummary;
+
+/** The encodings offered; 自动识别 lets the server tell UTF-8 from GB18030/GBK (decode.ts). */
+const ENCODINGS = [
+  ['auto', 'import.encodingAuto'],
+  ['utf-8', 'import.encodingUtf8'],
+  ['gb18030', 'import.encodingGb'],
+] as const;
+/** A page's edit view in the content manager. */
+const pageUrl = (documentId: string) => `/admin/content-manager/collection-types/api::page.page/${documentId}?plugins[i18n][locale]=zh-Hans`;
 
 /** The page's text file and the form's fields as one multipart form (the server reads the field `file`). */
 const formData = (file: File, fields: Record<string, string>) => {
@@ -37,23 +47,36 @@ const OcrImportPage = () => {
   const [summary, setSummary] = React.useState<Summary | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
-  const [form, setForm] = React.useState({ publication: '', issue: '', date: '', encoding: '' });
+  const [encoding, setEncoding] = React.useState('auto');
+  const [choice, setChoice] = React.useState<TargetChoice>(emptyChoice);
+  const { targets, failed, reload } = useImportTargets();
   const [edits, setEdits] = React.useState<ArticleEdit[]>([]);
   const [splitting, setSplitting] = React.useState<string | null>(null);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const summaryBox = React.useRef<HTMLDivElement>(null);
 
-  const preview = async (file: File, nextEdits: ArticleEdit[]) => {
+  // One publication: it is the only choice. The issue is never chosen for the editor.
+  React.useEffect(() => {
+    if (targets?.publications.length === 1 && !choice.publication) setChoice((c) => ({ ...c, publication: targets.publications[0].documentId }));
+  }, [targets, choice.publication]);
+  React.useEffect(() => {
+    if (summary) summaryBox.current?.scrollIntoView({ block: 'center' });
+  }, [summary]);
+
+  const preview = async (file: File, nextEdits: ArticleEdit[], enc = encoding) => {
     setBusy(true);
     setError(null);
     try {
       const { data } = await post(
         '/banmian/import/preview',
-        formData(file, { encoding: form.encoding, edits: nextEdits.length ? JSON.stringify(nextEdits) : '' }),
+        formData(file, { encoding: enc === 'auto' ? '' : enc, edits: nextEdits.length ? JSON.stringify(nextEdits) : '' }),
       );
       const parsed = (data as { data: Result }).data;
+      // A new file's pages start as read; edits keep what the editor typed.
+      if (!result || file !== upload || parsed.pages.length !== choice.pages.length) setChoice((c) => ({ ...c, pages: pagesAsRead(parsed) }));
       setResult(parsed);
       setEdits(nextEdits);
       setSplitting(null);
-      if (!form.issue && parsed.issue?.number) setForm((f) => ({ ...f, issue: String(parsed.issue!.number) }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -63,6 +86,7 @@ const OcrImportPage = () => {
 
   const choose = async (event: React.ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
+    event.target.value = ''; // choosing the same file again reads it again
     setResult(null);
     setSummary(null);
     setEdits([]);
@@ -70,17 +94,26 @@ const OcrImportPage = () => {
     setUpload(file);
     await preview(file, []);
   };
+  const chooseEncoding = (value: string) => {
+    setEncoding(value);
+    if (upload) preview(upload, edits, value);
+  };
 
   const edit = (e: ArticleEdit | null) => upload && preview(upload, e ? [...edits, e] : edits.slice(0, -1));
 
+  const issueTaken =
+    choice.issue === NEW_ISSUE && targets?.publications.some((p) => p.documentId === choice.publication && p.issues.some((i) => i.number === choice.number));
+  const target = issueTaken ? null : targetFields(choice);
   const confirm = async () => {
-    if (!upload) return;
+    if (!upload || !target) return;
     setBusy(true);
     setError(null);
     try {
-      const { data } = await post('/banmian/import', formData(upload, { ...form, edits: edits.length ? JSON.stringify(edits) : '' }));
+      const fields = { ...target, encoding: encoding === 'auto' ? '' : encoding, edits: edits.length ? JSON.stringify(edits) : '' };
+      const { data } = await post('/banmian/import', formData(upload, fields));
       const s = (data as { data: Summary }).data;
       setSummary(s);
+      reload(); // a new issue or page is now one to choose
       toggleNotification({ type: 'success', message: s.status === 'imported' ? m('import.imported', { articles: s.articles }) : m('import.already') });
     } catch (e) {
       setError(errorMessage(e));
@@ -88,18 +121,6 @@ const OcrImportPage = () => {
       setBusy(false);
     }
   };
-
-  const field = (key: keyof typeof form, label: string, placeholder: string, type = 'text') => (
-    <Field.Root name={key} width="200px">
-      <Field.Label>{label}</Field.Label>
-      <TextInput
-        type={type}
-        value={form[key]}
-        placeholder={placeholder}
-        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value })}
-      />
-    </Field.Root>
-  );
 
   const articles = result?.pages.flatMap((p, page) => p.articles.map((a, index) => ({ a, page, index }))) ?? [];
   return (
@@ -110,16 +131,39 @@ const OcrImportPage = () => {
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
             <Flex gap={4} wrap="wrap" alignItems="flex-end">
-              <label style={{ display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13 }}>
-                {m('import.file')}
-                <input aria-label={m('import.fileLabel')} type="file" accept=".txt,text/plain" onChange={choose} />
-              </label>
-              {field('publication', m('import.publication'), 'changji-dangjian-demo')}
-              {field('issue', m('import.issue'), '12')}
-              {field('date', m('import.date'), 'YYYY-MM-DD', 'date')}
-              {field('encoding', m('import.encoding'), 'gb18030')}
+              <Field.Root name="file">
+                <Field.Label>{m('import.file')}</Field.Label>
+                <Flex gap={2}>
+                  {/* The browser's own file input is hidden: its button and "no file" text are in the browser's language. */}
+                  <input ref={fileInput} aria-label={m('import.fileLabel')} type="file" accept=".txt,text/plain" onChange={choose} hidden />
+                  <Button variant="secondary" onClick={() => fileInput.current?.click()} disabled={busy}>
+                    {m('import.chooseFile')}
+                  </Button>
+                  <Typography textColor={upload ? 'neutral800' : 'neutral500'} data-testid="ocr-file">
+                    {upload ? upload.name : m('import.noFile')}
+                  </Typography>
+                </Flex>
+              </Field.Root>
+              <Field.Root name="encoding" width="200px">
+                <Field.Label>{m('import.encoding')}</Field.Label>
+                <SingleSelect value={encoding} disabled={busy} onChange={(v: string | number) => chooseEncoding(String(v))}>
+                  {ENCODINGS.map(([value, label]) => (
+                    <SingleSelectOption key={value} value={value}>
+                      {m(label)}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Field.Root>
             </Flex>
           </Box>
+          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+            {targets ? (
+              <ImportTargetForm targets={targets} value={choice} onChange={setChoice} read={result} disabled={busy} />
+            ) : (
+              <Typography textColor={failed ? 'danger700' : 'neutral600'}>{failed ? errorMessage(failed) : m('import.loadingTargets')}</Typography>
+            )}
+          </Box>
+          {summary && <SummaryBox summary={summary} boxRef={summaryBox} m={m} />}
           {busy && <Typography>{m('import.busy')}</Typography>}
           {error && (
             <Box background="danger100" padding={4} hasRadius>
@@ -133,9 +177,9 @@ const OcrImportPage = () => {
               <Typography variant="delta" tag="h2">
                 {m('import.result', { file: result.file })}
               </Typography>
-              <Typography tag="p">
-                {m('import.counts', { pages: result.pages.length, articles: articles.length, warnings: result.warnings.length })}
-                {result.issue?.number ? m('import.issueNumber', { number: result.issue.number }) : ''}
+              <Typography tag="p">{m('import.counts', { pages: result.pages.length, articles: articles.length, warnings: result.warnings.length })}</Typography>
+              <Typography tag="p" variant="pi" textColor="neutral600" data-testid="ocr-read">
+                {readLine(result, m)}
               </Typography>
               {articles.some((x) => x.a.boundary.weak) && (
                 <Typography tag="p" variant="pi" textColor="neutral600">
@@ -207,30 +251,59 @@ const OcrImportPage = () => {
                   ))}
                 </ul>
               )}
-              <Box paddingTop={4}>
-                <Button onClick={confirm} loading={busy} disabled={!upload || busy}>
+              <Flex paddingTop={4} gap={3}>
+                <Button onClick={confirm} loading={busy} disabled={!upload || busy || !target}>
                   {m('import.confirm')}
                 </Button>
-              </Box>
-            </Box>
-          )}
-          {summary && (
-            <Box background="success100" padding={4} hasRadius>
-              <Typography textColor="success700" data-testid="ocr-summary">
-                {summary.status === 'imported'
-                  ? m('import.summary', { issue: summary.issue, pages: summary.pages, articles: summary.articles, contributors: summary.contributors })
-                  : m('import.summaryAlready', { issue: summary.issue })}
-              </Typography>
-              {summary.kept?.length > 0 && (
-                <Typography tag="p" textColor="warning700" data-testid="ocr-kept">
-                  {m('import.kept', { list: summary.kept.map((k) => k.label).join('、') })}
-                </Typography>
-              )}
+                {!target && (
+                  <Typography variant="pi" textColor="neutral600">
+                    {m('import.chooseTargetFirst')}
+                  </Typography>
+                )}
+              </Flex>
             </Box>
           )}
         </Flex>
       </Layouts.Content>
     </Page.Main>
+  );
+};
+
+/** What the importer read of the old page's issue and pages: shown, never used for the target. */
+const readLine = (result: Result, m: ReturnType<typeof useMessages>) => {
+  const read = [
+    ...(result.issue?.number ? [`第${result.issue.number}期`] : []),
+    ...result.pages.filter((p) => p.number || p.name).map((p) => [p.number ? `第${p.number}版` : '', p.name ?? ''].filter(Boolean).join(' ')),
+  ];
+  return read.length ? m('import.asRead', { read: read.join(' / ') }) : m('import.nothingRead');
+};
+
+/** After the import: which issue it went into, links to its pages' edit views, and what an earlier undo kept. */
+const SummaryBox = ({ summary, boxRef, m }: { summary: Summary; boxRef: React.RefObject<HTMLDivElement>; m: ReturnType<typeof useMessages> }) => {
+  const issue = issueLabel({ number: summary.issue, date: summary.issueDate });
+  return (
+    <Box background="success100" padding={4} hasRadius ref={boxRef} data-testid="ocr-summary">
+      <Typography variant="delta" tag="h2" textColor="success700">
+        {summary.status === 'imported' ? m('import.importedInto', { issue }) : m('import.alreadyIn', { issue })}
+      </Typography>
+      <Typography tag="p" textColor="success700">
+        {summary.status === 'imported'
+          ? m('import.summary', { issue, pages: summary.pages, articles: summary.articles, contributors: summary.contributors })
+          : m('import.summaryAlready', { issue })}
+      </Typography>
+      <Flex gap={4} paddingTop={2} wrap="wrap">
+        {summary.pagesWritten.map((p) => (
+          <Link key={p.documentId} href={pageUrl(p.documentId)}>
+            {m('import.openPage', { page: `${issue}第${p.number}版${p.name ? ` ${p.name}` : ''}` })}
+          </Link>
+        ))}
+      </Flex>
+      {summary.kept?.length > 0 && (
+        <Typography tag="p" textColor="warning700" data-testid="ocr-kept">
+          {m('import.kept', { list: summary.kept.map((k) => k.label).join('、') })}
+        </Typography>
+      )}
+    </Box>
   );
 };
 

@@ -42,3 +42,20 @@ export function assertAdminCanFields(ctx: any, action: Action, uid: string, fiel
   const denied = fields.filter((f) => !ctx.state.userAbility?.can(`plugin::content-manager.explorer.${action}`, uid, f));
   if (denied.length) throw refusal('admin.fieldsNotAllowed', { type: typeName(uid), fields: denied });
 }
+
+/**
+ * Of these entries, the ones this admin may `action`, each checked as
+ * assertAdminCanEntry checks one (the type, then the role's conditions on every
+ * version): for lists that offer only what the user may read or change.
+ */
+export async function entriesAdminCan(strapi: Core.Strapi, ctx: any, action: Action, uid: string, documentIds: string[]): Promise<Set<string>> {
+  if (!ctx.state.userAbility?.can(`plugin::content-manager.explorer.${action}`, uid) || !documentIds.length) return new Set();
+  const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: uid });
+  if (!checker.requiresEntity[action]()) return new Set(documentIds);
+  const rows: any[] = await strapi.db.query(uid as any).findMany({
+    where: { documentId: { $in: documentIds } },
+    populate: { createdBy: { select: ['id'], populate: { roles: { select: ['id'] } } } },
+  });
+  const denied = new Set(rows.filter((row) => checker.cannot[action](row)).map((row) => row.documentId));
+  return new Set(documentIds.filter((id) => !denied.has(id)));
+}

@@ -413,6 +413,57 @@ export const MESSAGES = {
     zh: () => '出版日期的格式应为 YYYY-MM-DD',
     en: () => 'date must be YYYY-MM-DD',
   }),
+  // Where an admin import goes is chosen, never taken from the text (src/ocr-import/target.ts).
+  'import.targetPublication': define<Record<string, never>>({
+    status: 400,
+    zh: () => '请选择要导入到的刊物',
+    en: () => 'choose the publication to import into',
+  }),
+  'import.targetIssue': define<Record<string, never>>({
+    status: 400,
+    zh: () => '请选择要导入到的期：已有的一期，或新建一期（填写期号和出版日期）',
+    en: () => 'choose the issue to import into: an existing one, or a new one with its number and date',
+  }),
+  'import.twoTargets': define<Record<string, never>>({
+    status: 400,
+    zh: () => '已有的期和新建一期只能选一个',
+    en: () => 'choose either an existing issue or a new one, not both',
+  }),
+  'import.newIssueDate': define<{ number: number }>({
+    status: 400,
+    zh: (p) => `新建第${p.number}期需要填写出版日期`,
+    en: (p) => `the new issue 第${p.number}期 needs its date`,
+  }),
+  'import.issueExists': define<{ number: number; date: string | null; existing: string; publication: string }>({
+    status: 400,
+    zh: (p) => `「${p.publication}」的第${p.number}期已经存在${p.date ? `（${p.date}）` : ''}：要导入到这一期，请在“期”中选择它`,
+    en: (p) => `issue 第${p.number}期${p.date ? ` (${p.date})` : ''} of "${p.publication}" exists already: to import into it, choose it as the issue`,
+  }),
+  'import.issueOtherPublication': define<{ number: number; publication: string; chosen: string }>({
+    status: 400,
+    zh: (p) => `所选的第${p.number}期属于「${p.publication}」，不是所选的刊物「${p.chosen}」`,
+    en: (p) => `the chosen issue 第${p.number}期 belongs to "${p.publication}", not to the chosen publication "${p.chosen}"`,
+  }),
+  'import.badPages': define<{ count: number; expected: number }>({
+    status: 400,
+    zh: (p) => `版号和版名应逐版填写：文件有 ${p.expected} 个版面，提交了 ${p.count} 个`,
+    en: (p) => `page numbers and names go one per page: the file has ${p.expected} page(s), ${p.count} were sent`,
+  }),
+  'import.badPageNumber': define<{ page: number }>({
+    status: 400,
+    zh: (p) => `第 ${p.page} 个版面的版号须为正整数`,
+    en: (p) => `the number of page ${p.page} of the file must be a positive whole number`,
+  }),
+  'import.samePageNumber': define<{ number: number }>({
+    status: 400,
+    zh: (p) => `文件中有两个版面都填了第${p.number}版`,
+    en: (p) => `two pages of the file were given the number ${p.number}`,
+  }),
+  'import.pageNameTooLong': define<{ page: number; max: number }>({
+    status: 400,
+    zh: (p) => `第 ${p.page} 个版面的版名超过 ${p.max} 个字`,
+    en: (p) => `the name of page ${p.page} of the file is longer than ${p.max} characters`,
+  }),
 
   // The exporter (src/broadsheet): from the command line, or the admin's 导出 button.
   'export.noPublication': define<{ slug: string }>({

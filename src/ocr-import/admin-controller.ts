@@ -5,19 +5,26 @@ import { readEdits } from './edits';
 import { importLimits } from './limits';
 import { parseOffThread } from './parse-pool';
 import { asRefusal, refusal } from '../newsroom/refusals';
-import { assertAdminCanEntry } from '../newsroom/admin-ability';
+import { assertAdminCan, assertAdminCanEntry } from '../newsroom/admin-ability';
+import { readPageChoices, readTarget } from './target';
+import { listImportTargets } from './import-targets';
 
 /**
  * The controller behind the "导入 OCR 文本" page (routes and permission checks:
  * src/admin-api/routes.ts), each request a multipart form with the page's text
  * file in the field `file`:
- *   preview  POST /banmian/import/preview  file, encoding?, edits?                             → the dry-run result
- *   import   POST /banmian/import          file, encoding?, edits?, publication?, issue?, date? → the summary
+ *   targets  GET  /banmian/import/targets                                → publications and issues the user may import into
+ *   preview  POST /banmian/import/preview  file, encoding?, edits?      → the dry-run result
+ *   import   POST /banmian/import          file, encoding?, edits?, publication, issue | newIssue + date, pages? → the summary
  * `edits`: JSON list of the editor's splits and merges of articles (edits.ts).
- * Importing into an existing issue also needs the right to edit that issue.
+ * The target is always explicit (target.ts): a publication the user may read, and an
+ * existing issue of it the user may change or a new issue (number, date) they may create.
  * Both parse in a worker thread (parse-pool.ts), so other requests are answered
  * meanwhile; what one request may bring is bounded (limits.ts).
  */
+
+const PUBLICATION = 'api::publication.publication';
+const ISSUE = 'api::issue.issue';
 
 async function readUpload(ctx: any) {
   const raw = ctx.request.files?.file;
@@ -41,25 +48,21 @@ export const importAdminController = (strapi: Core.Strapi) => ({
     }
   },
 
+  async targets(ctx: any) {
+    ctx.body = { data: await listImportTargets(strapi, ctx) };
+  },
+
   async import(ctx: any) {
     const { fileName, bytes, encoding, edits } = await readUpload(ctx);
-    const { publication, issue, date } = ctx.request.body;
-    const number = issue === undefined || issue === null || issue === '' ? undefined : Number(issue);
-    if (number !== undefined && (!Number.isInteger(number) || number < 1)) throw refusal('import.badIssueNumber', {}, { path: ['issue'] });
-    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw refusal('import.badDate', {}, { path: ['date'] });
     try {
-      // Importing into an existing issue changes it: the user must be allowed to edit that issue.
-      const authorizeIssue = (id: string) => assertAdminCanEntry(strapi, ctx, 'update', 'api::issue.issue', id);
-      ctx.body = {
-        data: await importOcrFile(strapi, bytes, fileName, {
-          publication: publication || undefined,
-          issue: number,
-          date: date || undefined,
-          encoding,
-          edits: readEdits(edits),
-          authorizeIssue,
-        }),
-      };
+      const body = ctx.request.body ?? {};
+      const target = readTarget(body);
+      const pages = readPageChoices(body.pages);
+      // Checked before the file is parsed: the publication must be readable, and the issue the user's to change or to create.
+      await assertAdminCanEntry(strapi, ctx, 'read', PUBLICATION, target.publication);
+      if ('issue' in target) await assertAdminCanEntry(strapi, ctx, 'update', ISSUE, target.issue);
+      else assertAdminCan(ctx, 'create', ISSUE);
+      ctx.body = { data: await importOcrFile(strapi, bytes, fileName, { target, pages, encoding, edits: readEdits(edits) }) };
     } catch (error) {
       throw asRefusal(error);
     }

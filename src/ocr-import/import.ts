@@ -21,6 +21,7 @@ import { InputError } from './decode';
 import type { OcrResult } from './parse';
 import type { ArticleEdit } from './edits';
 import { parseOffThread } from './parse-pool';
+import { pageChoicesFor, type ImportTarget, type PageChoice } from './target';
 
 export { parseOcrFile } from './read-file';
 
@@ -44,6 +45,14 @@ export type ImportOptions = {
   edits?: ArticleEdit[];
   /** Called with an existing issue before anything is written into it; throws to refuse (the admin route checks the user's permissions). */
   authorizeIssue?: (documentId: string) => Promise<void>;
+  /**
+   * Where the file goes, chosen by the editor (the admin's form, target.ts): it replaces
+   * `publication`/`issue`/`date`, and the text's 第N期 is not used. Without it (the
+   * command line) the issue is `issue` or the text's 第N期, found or created with `date`.
+   */
+  target?: ImportTarget;
+  /** With a target: each printed page's number and name as the editor confirmed them (a null number: the next free one). */
+  pages?: PageChoice[];
 };
 export type ImportSummary = {
   file: string;
@@ -56,7 +65,12 @@ export type ImportSummary = {
   hash: string;
   /** What undoing an earlier import of this file that died kept, because editors had worked on it since. */
   kept: KeptEntry[];
+  /** The issue the file went into (for an already imported file: where its articles are), and its pages. */
+  issueDocumentId: string | null;
+  issueDate: string | null;
+  pagesWritten: PageRef[];
 };
+export type PageRef = { documentId: string; number: number; name: string | null };
 
 async function resolvePublication(strapi: Core.Strapi, slug: string | undefined, file: string) {
   const docs = strapi.documents('api::publication.publication');
@@ -69,6 +83,51 @@ async function resolvePublication(strapi: Core.Strapi, slug: string | undefined,
   if (all.length === 1) return all[0];
   throw new InputError('import.choosePublication', { file, count: all.length });
 }
+
+/**
+ * The editor's target, checked before anything is written: the publication, and the
+ * existing issue of that publication or a new issue's number that is still free.
+ * Returns the existing issue, or null when a new one is to be created.
+ */
+async function checkTarget(strapi: Core.Strapi, target: ImportTarget, locale: string) {
+  const publication: any = await strapi.db
+    .query('api::publication.publication')
+    .findOne({ where: { documentId: target.publication }, select: ['documentId', 'name'] });
+  if (!publication) throw new InputError('entry.notFound', { type: 'publication', documentId: target.publication });
+  if ('issue' in target) {
+    const issue: any = await strapi
+      .documents('api::issue.issue')
+      .findOne({ documentId: target.issue, locale, status: 'draft', populate: { publication: { fields: ['name'] } } as any });
+    if (!issue) throw new InputError('entry.notFound', { type: 'issue', documentId: target.issue });
+    if (issue.publication?.documentId !== publication.documentId)
+      throw new InputError('import.issueOtherPublication', { number: issue.number, publication: issue.publication?.name ?? '—', chosen: publication.name });
+    return { publication, issue };
+  }
+  const { number } = target.newIssue;
+  // Any locale, draft or published: the number is the issue's, whatever the language.
+  const taken: any = await strapi.db
+    .query('api::issue.issue')
+    .findOne({ where: { number, publication: { documentId: publication.documentId } }, select: ['documentId', 'number', 'date'] });
+  if (taken) throw new InputError('import.issueExists', { number, date: taken.date ?? null, existing: taken.documentId, publication: publication.name });
+  return { publication, issue: null };
+}
+
+/** Pages matching `filters`, as the summary names them (number order), with the issue of the first. */
+async function pagesWhere(strapi: Core.Strapi, filters: object, locale: string) {
+  const pages: any[] = await strapi.documents('api::page.page').findMany({
+    filters: filters as any,
+    locale,
+    status: 'draft',
+    fields: ['number', 'name'],
+    populate: { issue: { fields: ['number', 'date'] } } as any,
+    sort: 'number',
+  });
+  const issue = pages.find((p) => p.issue)?.issue ?? null;
+  return { issue, pages: pages.map((p): PageRef => ({ documentId: p.documentId, number: p.number, name: p.name ?? null })) };
+}
+/** Where the articles of an imported file are. */
+const placedAt = (strapi: Core.Strapi, hash: string, locale: string) =>
+  pagesWhere(strapi, { placements: { article: { importHash: { $startsWith: `${hash}:` } } } }, locale);
 
 /** Imports of the same file within this process wait for each other (SQLite has no advisory locks). */
 const running = new Map<string, Promise<unknown>>();
@@ -218,11 +277,18 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
   const result = await parseOffThread(bytes, file, options.encoding, options.edits);
   const hash = crypto.createHash('sha256').update(bytes).digest('hex');
   const locale = options.locale ?? DEFAULT_LOCALE;
-  const number = options.issue ?? result.issue?.number ?? null;
-  if (!number) throw new InputError('import.noIssueNumber', { file });
+  const { target } = options;
+  // With a target the editor chose the issue; the text's 第N期 is what the old page printed.
+  const number = target ? null : (options.issue ?? result.issue?.number ?? null);
+  if (!target && !number) throw new InputError('import.noIssueNumber', { file });
   const articleCount = result.pages.reduce((n, p) => n + p.articles.length, 0);
   if (!articleCount) throw new InputError('import.noArticle', { file });
-  const summary = { file, issue: number, pages: result.pages.length, articles: articleCount, warnings: result.warnings.length, hash };
+  const choices = target ? pageChoicesFor(options.pages, result.pages.length) : undefined;
+  // With a target a page's number and name are the editor's (a page without a number takes the next free one).
+  const pagesToWrite = target
+    ? result.pages.map((p, i) => ({ ...p, number: choices?.[i]?.number ?? null, name: choices ? choices[i].name : p.name }))
+    : result.pages;
+  const base = { file, pages: result.pages.length, articles: articleCount, warnings: result.warnings.length, hash };
 
   return oneAtATime(hash, async () => {
     const c: Context = { strapi, hash, locale, journal: newJournal(file), present: new Set() };
@@ -233,27 +299,52 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
       const earlier = await readJournal(strapi, hash);
       if (earlier && !isStale(earlier)) throw new InputError('import.running', { file, since: earlier.startedAt });
       const kept = earlier ? await undoJournal(strapi, hash, earlier, locale) : []; // left by an import that died
+      // The editor's target is checked first, so a wrong one is refused even for a file imported before.
+      const chosen = target ? await checkTarget(strapi, target, locale) : null;
       const mine: any[] = await strapi.db
         .query('api::article.article')
         .findMany({ where: { importHash: { $startsWith: `${hash}:` }, locale, publishedAt: null }, select: ['importHash'] });
       if (mine.length && !(await hasKeptArticles(strapi, hash))) return null;
       c.present = new Set(mine.map((a) => a.importHash));
-      const publication = await resolvePublication(strapi, options.publication, file);
       const issues = strapi.documents('api::issue.issue');
-      let issue = await issues.findFirst({ filters: { number, publication: { documentId: publication.documentId } }, locale, status: 'draft' });
+      // The issue to write into, or the one to create: the editor's choice, else --issue (or 第N期) found or made with --date.
+      let issue: any;
+      let create: { number: number; date: string | undefined; publication: string };
+      if (chosen && target) {
+        issue = chosen.issue;
+        const made = 'newIssue' in target ? target.newIssue : { number: 0, date: undefined };
+        create = { ...made, publication: chosen.publication.documentId };
+      } else {
+        const publication = await resolvePublication(strapi, options.publication, file);
+        issue = await issues.findFirst({ filters: { number, publication: { documentId: publication.documentId } }, locale, status: 'draft' });
+        create = { number: number!, date: options.date, publication: publication.documentId };
+      }
       if (issue && options.authorizeIssue) await options.authorizeIssue(issue.documentId);
       if (!issue) {
-        if (!options.date) throw new InputError('import.issueMissing', { file, issue: number });
-        issue = await issues.create({ data: { number, date: options.date, publication: publication.documentId } as any, locale });
+        if (!create.date) throw new InputError('import.issueMissing', { file, issue: create.number });
+        issue = await issues.create({ data: { number: create.number, date: create.date, publication: create.publication } as any, locale });
         c.journal.issue = issue.documentId;
         await recordLeft(strapi, c.journal, journalMark(c.journal), { issue: true });
       }
       await saveJournal(strapi, hash, c.journal);
-      return { issue: issue.documentId as string, kept };
+      return { issue: issue.documentId as string, number: issue.number as number, date: (issue.date as string) ?? null, kept };
     });
-    if (!start) return { ...summary, status: 'already imported' as const, contributors: 0, kept: [] };
+    if (!start) {
+      const where = await placedAt(strapi, hash, locale);
+      return {
+        ...base,
+        issue: where.issue?.number ?? number ?? (target && 'newIssue' in target ? target.newIssue.number : 0),
+        issueDocumentId: where.issue?.documentId ?? null,
+        issueDate: where.issue?.date ?? null,
+        pagesWritten: where.pages,
+        status: 'already imported' as const,
+        contributors: 0,
+        kept: [],
+      };
+    }
 
     const before = await strapi.db.query('api::contributor.contributor').count();
+    const written: string[] = [];
     try {
       // The issue's pages are read once; pages made below are added to the list.
       const existingPages: any[] = await strapi.documents('api::page.page').findMany({
@@ -261,12 +352,13 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
         locale,
         populate: { placements: { populate: { article: { fields: ['documentId'] } } } } as any,
       });
-      for (const [pi, parsed] of result.pages.entries()) {
+      for (const [pi, parsed] of pagesToWrite.entries()) {
         // Step 2…n: one short transaction per printed page, the journal saved with it.
         // It records the state it leaves its entries in, for an undo to tell what editors changed since.
         await strapi.db.transaction(async () => {
           const mark = journalMark(c.journal);
           const page = await writePage(c, start.issue, existingPages, pi, parsed);
+          if (page && !written.includes(page)) written.push(page);
           await recordLeft(strapi, c.journal, mark, { pages: page ? [page] : [] });
           await saveJournal(strapi, hash, c.journal);
         });
@@ -282,6 +374,15 @@ export async function importOcrFile(strapi: Core.Strapi, bytes: Buffer, file: st
       throw error;
     }
     const after = await strapi.db.query('api::contributor.contributor').count();
-    return { ...summary, status: 'imported' as const, contributors: after - before, kept: start.kept };
+    return {
+      ...base,
+      issue: start.number,
+      issueDocumentId: start.issue,
+      issueDate: start.date,
+      pagesWritten: (await pagesWhere(strapi, { documentId: { $in: written } }, locale)).pages,
+      status: 'imported' as const,
+      contributors: after - before,
+      kept: start.kept,
+    };
   });
 }

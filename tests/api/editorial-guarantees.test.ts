@@ -403,10 +403,16 @@ describe('admin routes obey permission conditions', () => {
   it('an Author cannot import into someone else’s issue', async () => {
     const before = await t.strapi.db.query('api::article.article').count();
     const text = ['# 作者导入的稿件', '□本报记者 王芳', '', '正文。'].join('\n');
-    const res = await api().post('/banmian/import').set(as('author')).attach('file', Buffer.from(text), 'a.txt').field('issue', '2');
+    const res = await api()
+      .post('/banmian/import')
+      .set(as('author'))
+      .attach('file', Buffer.from(text), 'a.txt')
+      .field('publication', live.publication)
+      .field('issue', draft.issue.documentId);
+    // Refused at the first thing that is not theirs: the publication (an issue they may not change: tests/api/import-target.test.ts).
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toBe('你没有修改这一期的权限');
-    expect(res.body.error.details).toEqual({ code: 'admin.notAllowed', params: { action: 'update', type: 'issue' } });
+    expect(res.body.error.message).toBe('你没有查看这个刊物的权限');
+    expect(res.body.error.details).toEqual({ code: 'admin.notAllowed', params: { action: 'read', type: 'publication' } });
     expect(await t.strapi.db.query('api::article.article').count()).toBe(before);
   });
 

@@ -8,6 +8,7 @@ import { importOcrFile } from '../../src/ocr-import/import';
 import { adminToken, createAdminUser } from '../helpers/admin-users';
 
 let t: TestStrapi;
+let changji: string;
 const api = () => request(t.strapi.server.httpServer);
 const fixture = (name: string) => fs.readFileSync(path.join(APP_DIR, 'tests/fixtures/ocr-pages', name));
 const TYPES = ['issue', 'page', 'column', 'article', 'contributor'].map((n) => `api::${n}.${n}`);
@@ -19,7 +20,7 @@ async function counts() {
 
 beforeAll(async () => {
   t = await startStrapi();
-  await t.strapi.documents('api::publication.publication').create({ data: { name: '昌吉党建', slug: 'changji' } as any });
+  changji = (await t.strapi.documents('api::publication.publication').create({ data: { name: '昌吉党建', slug: 'changji' } as any })).documentId;
   // An existing contributor and column must be reused, not doubled.
   await t.strapi.documents('api::contributor.contributor').create({ data: { name: '王芳' } as any });
   await t.strapi.documents('api::column.column').create({ data: { name: '争先创优' } as any, locale: 'zh-Hans' });
@@ -150,7 +151,13 @@ describe('the admin import routes (multipart upload)', () => {
     expect(preview.body.data.pages[0].articles[0].headline).toBe('吉林省白山市：党旗领航争当先锋 医者仁心护佑生命');
     const before = await counts();
     const page = Buffer.from(['# 表单上传的稿件', '□本报记者 王芳', '', '正文。'].join('\n'));
-    const done = await api().post('/banmian/import').set(auth).attach('file', page, 'form.txt').field('issue', '90').field('date', '2024-12-30');
+    const done = await api()
+      .post('/banmian/import')
+      .set(auth)
+      .attach('file', page, 'form.txt')
+      .field('publication', changji)
+      .field('newIssue', '90')
+      .field('date', '2024-12-30');
     expect(done.status).toBe(200);
     expect(done.body.data).toMatchObject({ status: 'imported', issue: 90 });
     expect((await counts())['api::article.article']).toBe(before['api::article.article'] + 1);
@@ -191,7 +198,8 @@ describe('the admin import routes (multipart upload)', () => {
       .set(auth)
       .attach('file', text, 'split.txt')
       .field('edits', edits)
-      .field('issue', '91')
+      .field('publication', changji)
+      .field('newIssue', '91')
       .field('date', '2025-01-03');
     expect(done.body.data).toMatchObject({ status: 'imported', articles: 2 });
     const written = await t.strapi.documents('api::article.article').findMany({ filters: { headline: '红心驿站暖民心' }, status: 'draft' });
@@ -213,16 +221,14 @@ describe('the admin import routes (multipart upload)', () => {
 
   it('words the same refusal for each surface: the form’s fields in the admin, flags on the command line', async () => {
     const text = fixture('baishan-hegang.txt');
-    const zh = await api().post('/banmian/import').set(auth).attach('file', text, 'baishan.txt');
+    const zh = await api().post('/banmian/import').set(auth).attach('file', text, 'baishan.txt').field('publication', changji).field('newIssue', '43');
     expect(zh.status).toBe(400);
-    expect(zh.body.error.message).toBe('baishan.txt：文中没有期号（第N期），请填写“期号”');
-    expect(zh.body.error.details).toEqual({ code: 'import.noIssueNumber', params: { file: 'baishan.txt' } });
+    expect(zh.body.error.message).toBe('新建第43期需要填写出版日期');
+    expect(zh.body.error.details).toEqual({ code: 'import.newIssueDate', params: { number: 43 } });
     await api().put('/admin/users/me').set(auth).send({ preferedLanguage: 'en' });
     try {
-      // A file not imported before (an imported one is recognised by its hash before the issue is looked at).
-      const fresh = Buffer.from(['# 英文界面导入的稿件', '□本报记者 王芳', '', '正文。'].join('\n'));
-      const en = await api().post('/banmian/import').set(auth).attach('file', fresh, 'fresh.txt').field('issue', '43');
-      expect(en.body.error?.message).toBe('fresh.txt: issue 第43期 does not exist yet: fill in its date to create it');
+      const en = await api().post('/banmian/import').set(auth).attach('file', text, 'baishan.txt').field('publication', changji).field('newIssue', '43');
+      expect(en.body.error?.message).toBe('the new issue 第43期 needs its date');
     } finally {
       await api().put('/admin/users/me').set(auth).send({ preferedLanguage: null });
     }

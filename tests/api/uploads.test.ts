@@ -189,10 +189,10 @@ describe('uploads by those allowed, and their temp files', () => {
     expect(preview.status).toBe(200);
     expect(names.length).toBeGreaterThan(0);
     expect(leftInTmp()).toEqual([]);
-    const refused = await api().post('/banmian/import').set(auth).attach('file', ocrPage, 'baishan.txt').field('issue', 'x');
+    const refused = await api().post('/banmian/import').set(auth).attach('file', ocrPage, 'baishan.txt').field('publication', 'p').field('newIssue', 'x');
     expect([refused.status, refused.body.error.details.code]).toEqual([400, 'import.badIssueNumber']);
-    const failed = await api().post('/banmian/import').set(auth).attach('file', ocrPage, 'baishan.txt'); // no issue number in the text
-    expect([failed.status, failed.body.error.details.code]).toEqual([400, 'import.noIssueNumber']);
+    const failed = await api().post('/banmian/import').set(auth).attach('file', ocrPage, 'baishan.txt'); // no target chosen
+    expect([failed.status, failed.body.error.details.code]).toEqual([400, 'import.targetPublication']);
     expect(leftInTmp()).toEqual([]);
   });
 
