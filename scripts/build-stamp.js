@@ -2,7 +2,7 @@
 // skip the TypeScript compile (about 25 s and 600 MB) when nothing changed.
 // The stamp is a hash of the contents of every file tsconfig.json hands the
 // compiler, of tsconfig.json itself and of the compiler's version, written into
-// dist/ after a compile. The file list mirrors tsconfig.json here because
+// dist/ after a compile with a fingerprint of the files the compile left there. The file list mirrors tsconfig.json here because
 // loading TypeScript to ask it costs a second; tests/unit/build-stamp.test.ts
 // checks that the two agree.
 const crypto = require('crypto');
@@ -60,17 +60,42 @@ function sourcesHash(appDir) {
   return hash.digest('hex');
 }
 
-function builtFrom(distDir) {
+/**
+ * The compiled files as they lie (names, sizes, modification times; not the admin
+ * panel's build/): anything else that compiles into dist/ (`strapi develop`, `strapi
+ * build`) changes it, so sources edited and then put back cannot pass for the build.
+ */
+function distState(distDir) {
+  const hash = crypto.createHash('sha256');
+  const walk = (rel) => {
+    const entries = fs.readdirSync(path.join(distDir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      const file = rel ? `${rel}/${entry.name}` : entry.name;
+      if (file === 'build' || file === STAMP) continue;
+      if (entry.isDirectory()) walk(file);
+      else {
+        const stat = fs.statSync(path.join(distDir, file));
+        hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\0`);
+      }
+    }
+  };
+  walk('');
+  return hash.digest('hex');
+}
+
+/** Whether dist/ is what the last compile made from these sources. */
+function isBuiltFrom(distDir, sources) {
   try {
-    return fs.readFileSync(path.join(distDir, STAMP), 'utf8').trim();
+    const stamp = JSON.parse(fs.readFileSync(path.join(distDir, STAMP), 'utf8'));
+    return stamp.sources === sources && stamp.dist === distState(distDir);
   } catch {
-    return null;
+    return false;
   }
 }
 
-/** Records, after a successful compile, the sources dist/ was compiled from. */
-function recordBuild(distDir, hash) {
-  fs.writeFileSync(path.join(distDir, STAMP), `${hash}\n`);
+/** Records, after a successful compile, the sources dist/ was compiled from and the files it holds now. */
+function recordBuild(distDir, sources) {
+  fs.writeFileSync(path.join(distDir, STAMP), `${JSON.stringify({ sources, dist: distState(distDir) })}\n`);
 }
 
-module.exports = { sourceFiles, sourcesHash, builtFrom, recordBuild, STAMP };
+module.exports = { sourceFiles, sourcesHash, isBuiltFrom, recordBuild, STAMP };

@@ -3,7 +3,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { builtFrom, recordBuild, sourcesHash } = require('./build-stamp');
+const { isBuiltFrom, recordBuild, sourcesHash } = require('./build-stamp');
 
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 // Refusals raised inside Strapi (src/newsroom/refusals.ts) are worded for the command line.
@@ -21,7 +21,7 @@ async function compiledApp() {
   const distDir = path.join(appDir, 'dist');
   if (process.env.BANMIAN_DIST_READY === '1') return { appDir, distDir };
   const sources = sourcesHash(appDir);
-  if (builtFrom(distDir) === sources) return { appDir, distDir };
+  if (isBuiltFrom(distDir, sources)) return { appDir, distDir };
   process.stderr.write('compiling the app (src/ changed since dist/ was built)…\n');
   const { compileStrapi } = require('@strapi/strapi');
   const app = await compileStrapi({ appDir });

@@ -4,9 +4,11 @@ import path from 'path';
 import ts from 'typescript';
 import { APP_DIR } from '../helpers/strapi';
 
-const { sourceFiles, sourcesHash } = require('../../scripts/build-stamp.js') as {
+const { sourceFiles, sourcesHash, isBuiltFrom, recordBuild } = require('../../scripts/build-stamp.js') as {
   sourceFiles: (appDir: string) => string[];
   sourcesHash: (appDir: string) => string;
+  isBuiltFrom: (distDir: string, sources: string) => boolean;
+  recordBuild: (distDir: string, sources: string) => void;
 };
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-stamp-'));
@@ -67,5 +69,24 @@ describe('the sources dist/ is compiled from (scripts/build-stamp.js)', () => {
     const json = sourcesHash(app);
     write(app, 'tsconfig.json', '{"compilerOptions":{"target":"ES2022"}}');
     expect(sourcesHash(app)).not.toBe(json);
+  });
+
+  it('dist/ counts as built from the sources only as the recorded compile left it', () => {
+    const dist = path.join(tmp, 'dist');
+    write(dist, 'src/index.js', 'module.exports = {};');
+    write(dist, 'config/server.js', 'module.exports = {};');
+    expect(isBuiltFrom(dist, 'h1')).toBe(false); // never stamped
+    recordBuild(dist, 'h1');
+    expect(isBuiltFrom(dist, 'h1')).toBe(true);
+    expect(isBuiltFrom(dist, 'h2')).toBe(false); // the sources moved on
+    write(dist, 'build/index.html', '<html>'); // the admin panel's build is not the compile's
+    expect(isBuiltFrom(dist, 'h1')).toBe(true);
+    // Another compile (strapi develop, strapi build) rewrote a file: sources put back since cannot pass for it.
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(path.join(dist, 'src/index.js'), later, later);
+    expect(isBuiltFrom(dist, 'h1')).toBe(false);
+    recordBuild(dist, 'h1');
+    write(dist, 'src/api/x/index.js', 'module.exports = {};');
+    expect(isBuiltFrom(dist, 'h1')).toBe(false);
   });
 });
