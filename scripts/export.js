@@ -5,10 +5,12 @@
 // prints each 版's copyfit table (measured in headless Chromium, estimated
 // without one). --strict: exit 1 when any article is overset (超版);
 // --strict-underset: exit 1 when any article is underset or the grid has a hole (欠版).
+// Startup: dist/ is compiled only when the sources changed (load-strapi.js), and
+// Chromium for the fit check starts before Strapi boots, on the other core.
 const path = require('path');
 const { parseArgs } = require('util');
 const cliProgress = require('cli-progress');
-const { loadStrapi, shutdown } = require('./load-strapi');
+const { compiledApp, loadStrapi, shutdown } = require('./load-strapi');
 
 const USAGE =
   'usage: npm run export -- --issue <number> [--publication <slug>] [--locale <code>] [--out <dir>] [--drafts] [--proof a3] [--strict] [--strict-underset] [--no-fit]';
@@ -40,6 +42,37 @@ function options() {
   return { ...values, issue, proof: values.proof ? 'a3' : null, fit: !values['no-fit'] };
 }
 
+/**
+ * Progress on stderr: a bar on a terminal; otherwise (a pipe, a log file, cron)
+ * one plain line per step as it completes (per photo for the images), each once
+ * and without ANSI codes, so a log reads top to bottom.
+ */
+function progress(stream = process.stderr) {
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar({ format: 'export {phase} [{bar}] {value}/{total}', hideCursor: true, stream }, cliProgress.Presets.shades_classic);
+    let started = false;
+    return {
+      step({ phase, done, total }) {
+        if (!started) bar.start(Math.max(total, 1), 0, { phase });
+        started = true;
+        bar.setTotal(Math.max(total, 1));
+        bar.update(done, { phase });
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  const printed = new Set();
+  return {
+    step({ phase, done, total }) {
+      const line = `export ${phase} ${done}/${total}`;
+      if (done < 1 || printed.has(line)) return;
+      printed.add(line);
+      stream.write(`${line}\n`);
+    },
+    stop: () => {},
+  };
+}
+
 (async () => {
   let opts;
   try {
@@ -48,12 +81,21 @@ function options() {
     console.error(`export: ${error.message}`);
     process.exit(2);
   }
-  const strapi = await loadStrapi({ env: { BANMIAN_DEMO_CONTENT: 'false' } });
-  const bar = new cliProgress.SingleBar(
-    { format: 'export {phase} [{bar}] {value}/{total}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
+  const app = await compiledApp();
+  let chromium = null;
+  if (opts.fit) {
+    const { findChromium, startChromium } = require(path.join(app.distDir, 'src', 'broadsheet', 'copyfit'));
+    const executable = findChromium();
+    if (executable) chromium = startChromium(executable);
+  }
+  let strapi;
+  try {
+    strapi = await loadStrapi({ env: { BANMIAN_DEMO_CONTENT: 'false' }, app });
+  } catch (error) {
+    await chromium?.close();
+    throw error;
+  }
+  const bar = progress();
   try {
     const { exportIssue } = require(path.join(strapi.dirs.dist.src, 'broadsheet', 'export'));
     const summary = await exportIssue(strapi, {
@@ -63,17 +105,11 @@ function options() {
       drafts: opts.drafts,
       proof: opts.proof,
       copyfit: opts.fit,
+      chromium,
       outDir: opts.out ? path.resolve(process.env.INIT_CWD || process.cwd(), opts.out) : undefined,
-      onStep: ({ phase, done, total }) => {
-        if (!started) {
-          bar.start(Math.max(total, 1), 0, { phase });
-          started = true;
-        }
-        bar.setTotal(Math.max(total, 1));
-        bar.update(done, { phase });
-      },
+      onStep: bar.step,
     });
-    if (started) bar.stop();
+    bar.stop();
     const kib = (summary.bytes / 1024).toFixed(0);
     console.log(`exported ${summary.publication} 第${summary.issue}期 → ${summary.outDir}`);
     console.log(
@@ -91,10 +127,11 @@ function options() {
       if (opts['strict-underset'] && (fit.underset.length || fit.holes.length)) process.exitCode = 1;
     }
   } catch (error) {
-    if (started) bar.stop();
+    bar.stop();
     console.error(`export failed: ${error.message}`);
     process.exitCode = 1;
   } finally {
+    await chromium?.close();
     await shutdown(strapi);
   }
 })();

@@ -3,28 +3,39 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { isBuiltFrom, recordBuild, sourcesHash } = require('./build-stamp');
 
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 // Refusals raised inside Strapi (src/newsroom/refusals.ts) are worded for the command line.
 process.env.BANMIAN_MESSAGES = process.env.BANMIAN_MESSAGES || 'cli';
 
 /**
- * The app as Strapi runs it: compiled from src/ to dist/ first, unless
- * BANMIAN_DIST_READY=1 says dist/ is fresh (jest's global setup compiles once for
- * the whole run and sets it, so a test that runs a script does not compile again).
+ * The app as Strapi runs it: compiled from src/ to dist/ first, unless dist/ is
+ * known to be fresh: BANMIAN_DIST_READY=1 says so (jest's global setup compiles
+ * once for the whole run and sets it), or the stamp the last compile left in
+ * dist/ matches the sources as they are now (scripts/build-stamp.js), so a
+ * weekly `npm run export` does not pay the compile when nobody changed the code.
  */
 async function compiledApp() {
-  const { compileStrapi } = require('@strapi/strapi');
   const appDir = path.resolve(__dirname, '..');
-  if (process.env.BANMIAN_DIST_READY === '1') return { appDir, distDir: path.join(appDir, 'dist') };
-  return compileStrapi({ appDir });
+  const distDir = path.join(appDir, 'dist');
+  if (process.env.BANMIAN_DIST_READY === '1') return { appDir, distDir };
+  const sources = sourcesHash(appDir);
+  if (isBuiltFrom(distDir, sources)) return { appDir, distDir };
+  process.stderr.write('compiling the app (src/ changed since dist/ was built)…\n');
+  const { compileStrapi } = require('@strapi/strapi');
+  const app = await compileStrapi({ appDir });
+  recordBuild(app.distDir, sources);
+  return app;
 }
 
-async function loadStrapi({ env = {}, quiet = true } = {}) {
-  const { createStrapi } = require('@strapi/strapi');
+/** Boots Strapi from the compiled app (`app`: what compiledApp() returned, when the caller has it already). */
+async function loadStrapi({ env = {}, quiet = true, app } = {}) {
   if (quiet && !process.env.LOG_LEVEL) process.env.LOG_LEVEL = 'warn';
   Object.assign(process.env, env);
-  return createStrapi(await compiledApp()).load();
+  const compiled = app ?? (await compiledApp());
+  const { createStrapi } = require('@strapi/strapi');
+  return createStrapi(compiled).load();
 }
 
 /**

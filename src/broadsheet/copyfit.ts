@@ -55,17 +55,50 @@ export async function launchChromium(executablePath: string) {
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Measures every placement of a print.html (true size) in headless Chromium. */
-export async function measureSite(printHtml: string, executablePath: string): Promise<PlacementFit[]> {
-  const browser = await launchChromium(executablePath);
+type Browser = Awaited<ReturnType<typeof launchChromium>>;
+
+/**
+ * A browser started ahead of need and shared by every measurement of a run: the
+ * CLI starts it before Strapi boots, so its launch (a second or so) runs on the
+ * other core meanwhile. A launch that fails is kept, not thrown, until a
+ * measurement asks for the browser; close() is safe either way.
+ */
+export type ChromiumSession = { executablePath: string; browser: () => Promise<Browser>; close: () => Promise<void> };
+
+export function startChromium(executablePath: string): ChromiumSession {
+  const launching = launchChromium(executablePath);
+  launching.catch(() => {}); // reported by the measurement that asks for it
+  return {
+    executablePath,
+    browser: () => launching,
+    close: async () => {
+      const browser = await launching.catch(() => null);
+      await browser?.close();
+    },
+  };
+}
+
+/**
+ * Measures every placement of a print.html (true size) in headless Chromium: in
+ * the session's browser when given one (which stays open), else in a browser
+ * launched for this measurement.
+ */
+export async function measureSite(printHtml: string, chromium: string | ChromiumSession): Promise<PlacementFit[]> {
+  const owned = typeof chromium === 'string' ? startChromium(chromium) : null;
+  const session = owned ?? (chromium as ChromiumSession);
   try {
+    const browser = await session.browser();
     // Wide enough that no phone layout applies; the sheets keep their size in mm whatever the window.
     const page = await browser.newPage({ viewport: { width: 1800, height: 1200 } });
-    await page.goto(pathToFileURL(printHtml).href, { waitUntil: 'load' });
-    await page.addScriptTag({ content: copyfitScript() });
-    return (await page.evaluate('window.banmianCopyfit.run()')) as PlacementFit[];
+    try {
+      await page.goto(pathToFileURL(printHtml).href, { waitUntil: 'load' });
+      await page.addScriptTag({ content: copyfitScript() });
+      return (await page.evaluate('window.banmianCopyfit.run()')) as PlacementFit[];
+    } finally {
+      await page.close();
+    }
   } finally {
-    await browser.close();
+    await owned?.close();
   }
 }
 

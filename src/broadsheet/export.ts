@@ -11,7 +11,7 @@ import { rendererFingerprint } from './render';
 import crypto from 'crypto';
 import { defaultLocale } from '../signoff/snapshots';
 import { versionRows } from '../newsroom/public-filters';
-import { estimatedFits, findChromium, measureSite, type PlacementFit } from './copyfit';
+import { estimatedFits, findChromium, measureSite, type ChromiumSession, type PlacementFit } from './copyfit';
 import { holesOf, type PageHole } from './underset';
 import { siteView } from './view-model';
 
@@ -36,7 +36,9 @@ export type ExportOptions = {
   proof?: 'a3' | null;
   /** Check every article's fit after writing (measured in Chromium when there is one, else estimated). */
   copyfit?: boolean;
-  onStep?: (step: { phase: 'load' | 'images' | 'render' | 'write'; done: number; total: number }) => void;
+  /** The browser the fit is measured in, already started (the CLI starts it while Strapi boots); else one is launched for the check. */
+  chromium?: ChromiumSession | null;
+  onStep?: (step: { phase: 'load' | 'images' | 'render' | 'write' | 'fit'; done: number; total: number }) => void;
 };
 
 export type ExportSummary = WriteResult & {
@@ -212,11 +214,13 @@ export async function exportIssue(strapi: Core.Strapi, options: ExportOptions): 
  * the grid (and the note says so).
  */
 async function checkFit(strapi: Core.Strapi, summary: ExportSummary, options: ExportOptions) {
-  const chromium = findChromium();
+  const chromium = options.chromium?.executablePath ?? findChromium();
   let why = 'no Chromium found (set CHROMIUM_PATH, or install chromium)';
   if (chromium) {
     try {
-      const fits = await measureSite(path.join(summary.outDir, 'print.html'), chromium);
+      options.onStep?.({ phase: 'fit', done: 0, total: 1 });
+      const fits = await measureSite(path.join(summary.outDir, 'print.html'), options.chromium ?? chromium);
+      options.onStep?.({ phase: 'fit', done: 1, total: 1 });
       return { fits, fitMethod: 'measured' as const };
     } catch (error: any) {
       // The site is written; a browser that will not start costs the measurement, not the export.

@@ -7,6 +7,7 @@ import { runScript } from '../helpers/cli';
 import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
 import { seedDemoContent } from '../../src/seed/seed';
 import { contentStamp, exportIssue } from '../../src/broadsheet/export';
+import { findChromium } from '../../src/broadsheet/copyfit';
 import { makeIssue } from '../../src/seed/generate-issue';
 import { pagesCarrying } from '../../src/signoff/publication';
 import { pageStatus, signOffPage } from '../../src/signoff/service';
@@ -211,6 +212,28 @@ describe('npm run export (the CLI)', () => {
     const bad = await cli(['--issue', 'twelve']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--issue must be a positive whole number');
+  }, 180000);
+
+  it('prints plain progress when its output is not a terminal: one line per step, each once, no \\r or ANSI codes', async () => {
+    // As a user's run: no BANMIAN_DIST_READY, so it finds dist/ fresh from the stamp the tests' compile left.
+    const run = await runScript('export.js', ['--issue', '12', '--publication', 'changji-dangjian-demo', '--out', path.join(tmp, 'piped')], {
+      BANMIAN_DIST_READY: '',
+    });
+    expect({ code: run.code, stderr: run.code ? run.stderr : '' }).toEqual({ code: 0, stderr: '' });
+    const all = run.stdout + run.stderr;
+    expect(all).not.toContain('\r');
+    expect(all).not.toContain(String.fromCharCode(27)); // ESC: no colours, no cursor moves
+    expect(run.stderr).not.toContain('compiling');
+    const steps = all.split('\n').filter((line) => line.startsWith('export '));
+    expect(steps).toEqual([
+      'export load 1/1',
+      'export images 1/2',
+      'export images 2/2',
+      expect.stringMatching(/^export render \d+\/\d+$/),
+      expect.stringMatching(/^export write \d+\/\d+$/),
+      ...(findChromium() ? ['export fit 1/1'] : []),
+    ]);
+    expect(run.stdout).toContain('exported changji-dangjian-demo 第12期');
   }, 180000);
 });
 
