@@ -7,6 +7,8 @@ import { File } from '@strapi/icons';
 import { translations } from './messages';
 import { zoneDatesToNewsroom } from './time-zone';
 import { readableListCells } from './list-cells';
+import { registerDeskHome, skipGuidedTour } from './home/register';
+import { showNamesFamilyFirst } from './person-names';
 
 // The newsroom works in Chinese: a browser that has never chosen an admin
 // language opens the panel in 简体中文. Each user can still switch to English
@@ -17,6 +19,10 @@ if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY))
 }
 
 zoneDatesToNewsroom();
+// No guided tour for anyone (./home/register.ts says why it is done here).
+if (typeof window !== 'undefined') skipGuidedTour(window.localStorage);
+// 姓 before 名 in Strapi's forms, 王芳 in the avatar (./person-names.ts).
+showNamesFamilyFirst();
 
 /**
  * No marketing on an editor's screen: Strapi's "Introducing the new Media Library"
@@ -47,6 +53,8 @@ export default {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', readableListCells);
   },
   register(app: StrapiApp) {
+    // The desk's home page, and no marketplace (./home/register.ts).
+    registerDeskHome(app as any);
     app.addMenuLink({
       to: 'banmian-import',
       icon: File,
