@@ -44,6 +44,9 @@ if (typeof window !== 'undefined') {
 export default {
   config: {
     locales: ['zh-Hans'],
+    // No "new Strapi release" check: it asks api.github.com on every page (a newsroom machine may
+    // have no network: a failed request in the console each time) to offer an upgrade to editors.
+    notifications: { releases: false },
     // The panels' words in both languages (./translations); Strapi's own stay Strapi's.
     translations,
   },

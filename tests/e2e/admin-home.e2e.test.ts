@@ -87,6 +87,8 @@ describe('the newsroom’s admin', () => {
       if (msg.type() === 'error' || /Missing message/.test(msg.text())) consoleErrors.push(`${page.url()}: ${msg.text()}`);
     });
     page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+    // The console names no URL for a failed load: these do.
+    page.on('requestfailed', (request) => consoleErrors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
     const CM = `${session.base}/admin/content-manager/collection-types`;
     const found: Record<string, string[]> = {};
     const scan = async (screen: string, words = ENGLISH) => {
@@ -229,10 +231,7 @@ describe('the newsroom’s admin', () => {
     });
     await context.close();
 
-    expect(found).toEqual({});
-    expect(consoleErrors).toEqual([]);
-    expect(answered).toEqual([]);
-    expect(logged).toEqual([]);
+    expect({ found, consoleErrors, answered, logged }).toEqual({ found: {}, consoleErrors: [], answered: [], logged: [] });
     // A long walk (two users, twenty screens) on a busy machine: no step is timed, the walk is given room.
   }, 900000);
 });
