@@ -17,4 +17,27 @@ export function quietAiFeatureConfig(strapi: Core.Strapi) {
     }
     return original.call(controller, ctx);
   };
+
+  quietAiLocalizationJobs(strapi);
+}
+
+/**
+ * The same for i18n's `GET /i18n/ai-localization-jobs/…`, asked by every edit view:
+ * 404 when Strapi AI is off. Off, there is no job: `{ data: null }`, as for a document that has none.
+ */
+function quietAiLocalizationJobs(strapi: Core.Strapi) {
+  const i18n: any = strapi.plugin('i18n');
+  const controller: any = i18n?.controller?.('ai-localization-jobs');
+  if (!controller) return;
+  for (const action of ['getJobForCollectionType', 'getJobForSingleType']) {
+    const original = controller[action];
+    if (typeof original !== 'function') continue;
+    controller[action] = async (ctx: any) => {
+      if ((await i18n.service('ai-localizations')?.isEnabled?.()) === false) {
+        ctx.body = { data: null };
+        return;
+      }
+      return original.call(controller, ctx);
+    };
+  }
 }

@@ -4,6 +4,7 @@ import { broadsheetAdminController } from '../broadsheet/admin-controller';
 import { importAdminController } from '../ocr-import/admin-controller';
 import { signoffAdminController } from '../signoff/admin-controller';
 import { plannerAdminController } from '../broadsheet/planner';
+import { homeAdminController } from './home-controller';
 import { copyfitScript } from '../broadsheet/render';
 import { MAX_BYTES } from '../ocr-import/decode';
 import { multipartBody, type MultipartLimits } from '../uploads/multipart';
@@ -26,6 +27,7 @@ const controllers = (strapi: Core.Strapi) => ({
   broadsheet: broadsheetAdminController(strapi),
   import: importAdminController(strapi),
   planner: plannerAdminController(strapi),
+  home: homeAdminController(strapi),
 });
 
 type Route = {
@@ -41,6 +43,10 @@ const readIssue: AdminMayConfig = { action: 'read', uid: ISSUE, entry: true };
 const readPage: AdminMayConfig = { action: 'read', uid: PAGE, entry: true };
 const importPages: AdminMayConfig = { action: 'create', uid: ARTICLE };
 const editPage: AdminMayConfig = { action: 'update', uid: PAGE, entry: true };
+// The home page's widgets: each needs read on what it lists (the controller checks the other types it shows, and filters entries by the role's conditions).
+const readIssues: AdminMayConfig = { action: 'read', uid: ISSUE };
+const readPages: AdminMayConfig = { action: 'read', uid: PAGE };
+const readArticles: AdminMayConfig = { action: 'read', uid: ARTICLE };
 // One page's text file; the room above MAX_BYTES lets the importer name the file and its size when it is too large.
 const onePage: MultipartLimits = { maxFiles: 1, maxBytes: MAX_BYTES + 1024 * 1024 };
 
@@ -55,6 +61,10 @@ export const ADMIN_ROUTES: Route[] = [
   { method: 'GET', path: '/import/targets', handler: 'import.targets', may: importPages },
   { method: 'POST', path: '/import/preview', handler: 'import.preview', may: importPages, files: onePage },
   { method: 'POST', path: '/import', handler: 'import.import', may: importPages, files: onePage },
+  { method: 'GET', path: '/home/issue', handler: 'home.issue', may: readIssues },
+  { method: 'GET', path: '/home/signatures', handler: 'home.signatures', may: readPages },
+  { method: 'GET', path: '/home/fit', handler: 'home.fit', may: readIssues },
+  { method: 'GET', path: '/home/imports', handler: 'home.imports', may: readArticles },
 ];
 
 export function registerAdminRoutes(strapi: Core.Strapi) {

@@ -7,6 +7,8 @@ import { File } from '@strapi/icons';
 import { translations } from './messages';
 import { zoneDatesToNewsroom } from './time-zone';
 import { readableListCells } from './list-cells';
+import { registerDeskHome, skipGuidedTour } from './home/register';
+import { showNamesFamilyFirst } from './person-names';
 
 // The newsroom works in Chinese: a browser that has never chosen an admin
 // language opens the panel in 简体中文. Each user can still switch to English
@@ -17,6 +19,10 @@ if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY))
 }
 
 zoneDatesToNewsroom();
+// No guided tour for anyone (./home/register.ts says why it is done here).
+if (typeof window !== 'undefined') skipGuidedTour(window.localStorage);
+// 姓 before 名 in Strapi's forms, 王芳 in the avatar (./person-names.ts).
+showNamesFamilyFirst();
 
 /**
  * No marketing on an editor's screen: Strapi's "Introducing the new Media Library"
@@ -38,6 +44,9 @@ if (typeof window !== 'undefined') {
 export default {
   config: {
     locales: ['zh-Hans'],
+    // No "new Strapi release" check: it asks api.github.com on every page (a newsroom machine may
+    // have no network: a failed request in the console each time) to offer an upgrade to editors.
+    notifications: { releases: false },
     // The panels' words in both languages (./translations); Strapi's own stay Strapi's.
     translations,
   },
@@ -47,6 +56,8 @@ export default {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', readableListCells);
   },
   register(app: StrapiApp) {
+    // The desk's home page, and no marketplace (./home/register.ts).
+    registerDeskHome(app as any);
     app.addMenuLink({
       to: 'banmian-import',
       icon: File,

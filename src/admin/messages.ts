@@ -2,6 +2,13 @@ import { useIntl } from 'react-intl';
 import zhHans from './translations/zh-Hans.json';
 import en from './translations/en.json';
 import strapiZhHans from './translations/strapi-zh-Hans.json';
+import article from '../api/article/content-types/article/schema.json';
+import column from '../api/column/content-types/column/schema.json';
+import contributor from '../api/contributor/content-types/contributor/schema.json';
+import issue from '../api/issue/content-types/issue/schema.json';
+import page from '../api/page/content-types/page/schema.json';
+import publication from '../api/publication/content-types/publication/schema.json';
+import signoff from '../api/signoff/content-types/signoff/schema.json';
 import { isMessageCode, languageOf, phrase, type Message, type MessageCode } from '../newsroom/messages';
 
 /**
@@ -18,7 +25,17 @@ import { isMessageCode, languageOf, phrase, type Message, type MessageCode } fro
 export type MessageId = keyof typeof zhHans;
 
 const prefixed = (messages: Record<string, string>) => Object.fromEntries(Object.entries(messages).map(([k, v]) => [`banmian.${k}`, v]));
-export const translations = { 'zh-Hans': { ...strapiZhHans, ...prefixed(zhHans) }, en: prefixed(en) };
+
+/**
+ * The content manager's navigation asks react-intl for each type's display name
+ * as a message id (`期 Issue`), which no translation file has: every screen
+ * logged a `Missing message` error per type. They are given here, as they are
+ * (already Chinese, with the API name), and users-permissions' `User` as 用户.
+ */
+const TYPE_NAMES = Object.fromEntries(
+  [article, column, contributor, issue, page, publication, signoff].map((schema) => [schema.info.displayName, schema.info.displayName]),
+);
+export const translations = { 'zh-Hans': { ...strapiZhHans, ...TYPE_NAMES, User: '用户 User', ...prefixed(zhHans) }, en: { ...TYPE_NAMES, ...prefixed(en) } };
 
 /** `m('signoff.done', { label })`: a message in the user's language, falling back to zh-Hans. */
 export function useMessages() {

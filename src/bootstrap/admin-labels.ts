@@ -76,6 +76,12 @@ const LABELS: Record<string, Record<string, string>> = {
   'newsroom.page-format': { ...FORMAT_FIELD_LABEL },
 };
 
+// Strapi's timestamps in every list and view (a list header read `UPDATEDAT`): named, without the API name.
+const TIMESTAMPS: Record<string, string> = { createdAt: '创建时间', updatedAt: '更新时间', publishedAt: '发布时间' };
+for (const uid of Object.keys(LABELS).filter((u) => u.startsWith('api::'))) {
+  for (const [attr, label] of Object.entries(TIMESTAMPS)) if (!LABELS[uid][attr]) LABELS[uid][attr] = label;
+}
+
 // Labels banmian set before, replaced by the current ones (an admin's own label is kept).
 const EARLIER_LABEL: Record<string, Record<string, string[]>> = {
   'api::publication.publication': { pageFormat: ['版式'], customFormat: ['自定义版式'] },
@@ -181,7 +187,7 @@ export async function ensureAdminLabels(strapi: Core.Strapi) {
       for (const view of ['edit', 'list'] as const) {
         const earlier = (EARLIER_LABEL[uid]?.[attr] ?? []).map((l) => `${l} ${attr}`);
         if (meta[view] && (meta[view].label === attr || meta[view].label === undefined || earlier.includes(meta[view].label))) {
-          meta[view].label = `${label} ${attr}`;
+          meta[view].label = TIMESTAMPS[attr] === label ? label : `${label} ${attr}`;
           changed = true;
         }
       }

@@ -114,5 +114,26 @@ export async function ensureAdminRoles(strapi: Core.Strapi) {
     ids[role] = row.id;
   }
   if (applied < ROLE_PERMISSIONS_VERSION) await store.set({ key: 'rolePermissionsVersion', value: ROLE_PERMISSIONS_VERSION });
+  await nameStockRoles(strapi);
   return ids;
+}
+
+/**
+ * Strapi's own roles in the newsroom's words. The invite dialog and Settings →
+ * Roles offered `Editor` and `Author` beside 编辑, and `Super Admin`: the Super
+ * Admin is the 值班总编; the two stock roles stay (they sign nothing and publish
+ * nothing unsigned: the guards hold for them too) and are named for what they
+ * may do, so nobody takes them for 编辑. A name an admin has changed is kept.
+ */
+export const STOCK_ROLE_NAMES: Record<string, { from: string; name: string; description: string }> = {
+  'strapi-super-admin': { from: 'Super Admin', name: '值班总编', description: '超级管理员：全部权限，发布各期' },
+  'strapi-editor': { from: 'Editor', name: '内容管理（系统自带）', description: '可管理全部内容；不签字。报社的编辑请用“编辑”角色' },
+  'strapi-author': { from: 'Author', name: '作者（系统自带）', description: '只能管理自己创建的内容；不签字' },
+};
+
+async function nameStockRoles(strapi: Core.Strapi) {
+  for (const [code, { from, name, description }] of Object.entries(STOCK_ROLE_NAMES)) {
+    const row: any = await strapi.db.query('admin::role').findOne({ where: { code } });
+    if (row && row.name === from) await strapi.db.query('admin::role').update({ where: { id: row.id }, data: { name, description } });
+  }
 }

@@ -1,0 +1,91 @@
+/**
+ * Chinese names family name first, in Strapi's own screens, which know only
+ * `firstname lastname`. banmian keeps Strapi's fields as they are (firstname
+ * 名 = 芳, lastname 姓 = 王; the signature prints 王芳: src/signoff/service.ts
+ * actorOfUser), and changes only how Strapi shows them, with no hook for it in 5.54:
+ *
+ * - the forms (register, profile, invite, user edit) ask 姓 before 名: the field
+ *   holding `lastname` is laid out before the one holding `firstname`, by CSS
+ *   order on whichever element holds one but not the other;
+ * - the avatar's initials (Strapi writes firstname[0] + lastname[0], 芳王) read
+ *   王芳, and so does the name beside it: when both parts are Chinese, the rule
+ *   actorOfUser applies. Only the signed-in user's menu in the main navigation
+ *   shows initials; it is rewritten after each render of it.
+ */
+
+const FULL = /^(\p{Script=Han}+) (\p{Script=Han}+)$/u;
+
+const FORM_ORDER = `
+  :has(input[name="firstname"]) > :has(input[name="lastname"]):not(:has(input[name="firstname"])) { order: -1; }
+`;
+
+/**
+ * What Strapi wrote for a user named `given family` (its display name), family
+ * name first: the name itself and its initials. Null when the name is not two Chinese parts.
+ */
+export function familyFirst(displayName: string): Map<string, string> | null {
+  const full = FULL.exec(displayName);
+  if (!full) return null;
+  const [, given, family] = full;
+  return new Map([
+    [`${given} ${family}`, `${family}${given}`],
+    [`${[...given][0]}${[...family][0]}`, `${[...family][0]}${[...given][0]}`],
+  ]);
+}
+
+const written = new WeakMap<Text, string>();
+// The fixes for the signed-in user, kept once found: after a rewrite the display name no longer shows them.
+let known: Map<string, string> | null = null;
+
+function rewriteNavUser(root: ParentNode) {
+  // The user's menu button at the foot of the main navigation: avatar initials, then the (hidden) name.
+  for (const button of Array.from(root.querySelectorAll('nav button[aria-haspopup]'))) {
+    const texts: Text[] = [];
+    const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+    const fixes = texts.map((t) => familyFirst(t.data)).find(Boolean) ?? known;
+    if (!fixes) continue;
+    known = fixes;
+    for (const node of texts) {
+      const fixed = fixes.get(node.data);
+      if (fixed && written.get(node) !== node.data) {
+        node.data = fixed;
+        written.set(node, fixed);
+      }
+    }
+  }
+}
+
+export function showNamesFamilyFirst() {
+  if (typeof document === 'undefined') return;
+  const style = document.createElement('style');
+  style.dataset.banmian = 'person-names';
+  style.textContent = FORM_ORDER;
+  document.head.appendChild(style);
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      rewriteNavUser(document);
+      rewriteHardCodedEnglish(document);
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+}
+
+/**
+ * Words Strapi 5.54 writes in English whatever the language (no message id to
+ * translate): the user list's status badge (Settings → 用户). Rewritten in the
+ * Chinese interface only, where they are shown.
+ */
+const HARD_CODED: Record<string, string> = { Active: '已激活', Inactive: '未激活' };
+
+export function rewriteHardCodedEnglish(root: ParentNode) {
+  if (!document.documentElement.lang.startsWith('zh')) return;
+  for (const cell of Array.from(root.querySelectorAll('main [role="gridcell"] span'))) {
+    const node = cell.firstChild;
+    if (cell.childNodes.length === 1 && node?.nodeType === Node.TEXT_NODE && HARD_CODED[(node as Text).data])
+      (node as Text).data = HARD_CODED[(node as Text).data];
+  }
+}
