@@ -37,9 +37,11 @@ const INSIDE = Buffer.from(
   ].join('\n'),
 );
 
+/** The admin route always names its target (src/ocr-import/target.ts): the publication and a new issue. */
+let publication: string;
 beforeAll(async () => {
   t = await startStrapi();
-  await t.strapi.documents('api::publication.publication').create({ data: { name: '昌吉党建', slug: 'changji' } as any });
+  publication = (await t.strapi.documents('api::publication.publication').create({ data: { name: '昌吉党建', slug: 'changji' } as any })).documentId;
   await createAdminUser(t.strapi, { email: 'lines@paper.example', password: 'Import-lines-1', firstname: '值班', roleCodes: ['strapi-super-admin'] });
   auth = { Authorization: `Bearer ${await adminToken(t.strapi, 'lines@paper.example', 'Import-lines-1')}` };
 });
@@ -63,11 +65,18 @@ it('imports the theme band as the page’s theme and the series label as every a
     [9, 'column', false, [0, 1, 2]],
   ]);
 
-  const done = await api().post('/banmian/import').set(auth).attach('file', SERIES, 'series.txt').field('issue', '171').field('date', '2021-06-18');
+  const done = await api()
+    .post('/banmian/import')
+    .set(auth)
+    .attach('file', SERIES, 'series.txt')
+    .field('publication', publication)
+    .field('newIssue', '171')
+    .field('date', '2021-06-18');
   expect(done.status).toBe(200);
   expect(done.body.data).toMatchObject({ status: 'imported', articles: 3, warnings: 0 });
   const { page, articles } = await importedPage(171);
-  expect([page.number, page.name, page.theme]).toEqual([2, '理论学习', '学党史 悟思想 办实事 开新局']);
+  // The admin route numbers pages as the form says (none sent: the new issue's first); name and theme are read.
+  expect([page.number, page.name, page.theme]).toEqual([1, '理论学习', '学党史 悟思想 办实事 开新局']);
   expect(articles.map((a: any) => a.column?.name)).toEqual(['领导干部学习笔谈', '领导干部学习笔谈', '领导干部学习笔谈']);
   for (const a of articles) expect([a.kicker ?? null, a.body]).toEqual([null, expect.not.stringMatching(/学党史 悟思想|领导干部学习笔谈/u)]);
   expect(await t.strapi.db.query('api::column.column').count({ where: { name: '领导干部学习笔谈' } })).toBe(1);
@@ -100,11 +109,12 @@ it('reads the band and label OCR put inside an article out of its body, and the 
     .set(auth)
     .attach('file', INSIDE, 'inside.txt')
     .field('edits', edits)
-    .field('issue', '172')
+    .field('publication', publication)
+    .field('newIssue', '172')
     .field('date', '2021-06-25');
   expect(done.status).toBe(200);
   const { page, articles } = await importedPage(172);
-  expect([page.number, page.name, page.theme]).toEqual([3, '领导干部学习笔谈', '学党史 悟思想 办实事 开新局']);
+  expect([page.number, page.name, page.theme]).toEqual([1, '领导干部学习笔谈', '学党史 悟思想 办实事 开新局']);
   expect(articles.map((a: any) => a.column ?? null)).toEqual([null, null]);
   expect(articles[1].body).toBe('江山就是人民，人民就是江山，学习党史就要始终把人民放在心中最高位置。');
 });
@@ -123,7 +133,8 @@ it('refuses a move of a line that is not the page’s, or to a place it cannot g
     .set(auth)
     .attach('file', SERIES, 'series.txt')
     .field('edits', JSON.stringify([{ op: 'line', page: 0, line: 9, to: 'body' }]))
-    .field('issue', '173')
+    .field('publication', publication)
+    .field('newIssue', '173')
     .field('date', '2021-07-02');
   expect(badTarget.status).toBe(400);
   expect(badTarget.body.error.message).toBe('第 1 项移动无效：第 9 行不能移到「正文」（可以移到：主题、栏目）');
