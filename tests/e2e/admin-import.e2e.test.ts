@@ -33,7 +33,8 @@ afterAll(async () => {
 async function openImport(step: ReturnType<typeof journey>, page: Page) {
   await step(page, 'log in as the editor', () => session.logIn(page, EDITOR));
   await step(page, 'open the import page from the menu', async () => {
-    await page.getByRole('link', { name: '导入 OCR 文本' }).click();
+    // The menu's link (the home page's 最近导入 widget links to the page too).
+    await page.getByRole('navigation').getByRole('link', { name: '导入 OCR 文本' }).click();
     await page.getByRole('heading', { name: '导入 OCR 文本' }).waitFor({ timeout: 30000 });
     await page.getByRole('combobox', { name: /^刊物/ }).waitFor({ timeout: 30000 });
   });
