@@ -69,9 +69,30 @@ export function showNamesFamilyFirst() {
     requestAnimationFrame(() => {
       queued = false;
       rewriteNavUser(document);
+      rewriteUserScreens(document, window.location.pathname);
       rewriteHardCodedEnglish(document);
     });
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+}
+
+/**
+ * The screens about admin users (the profile, Settings → 用户 and a user's edit
+ * page) write a user's display name `given family` in their heading and list cells:
+ * there, a text that is exactly two Chinese parts is a name, and reads family name
+ * first. Only on those screens: elsewhere such a text may be a headline
+ * (`不忘初心 牢记使命`), which must stay as written.
+ */
+export function rewriteUserScreens(root: ParentNode, pathname: string) {
+  if (!/\/admin\/(me|settings\/users)(\/|$)/.test(pathname)) return;
+  for (const el of Array.from(root.querySelectorAll('main h1, main [role="gridcell"] span, main [role="gridcell"] p'))) {
+    for (const node of Array.from(el.childNodes)) {
+      if (node.nodeType !== Node.TEXT_NODE || written.get(node as Text) === (node as Text).data) continue;
+      const fixed = familyFirst((node as Text).data)?.get((node as Text).data);
+      if (!fixed) continue;
+      (node as Text).data = fixed;
+      written.set(node as Text, fixed);
+    }
+  }
 }
 
 /**

@@ -206,6 +206,15 @@ describe('the newsroom’s admin', () => {
       const avatar = await page.locator('nav button[aria-haspopup]').first().innerText();
       expect(avatar).toContain('王芳');
       expect(avatar).not.toContain('芳王');
+      // The greeting does not call her by her given name alone (Strapi passes only firstname).
+      expect(await text(page)).not.toMatch(/你好，\s*芳/);
+    });
+    await step(page, '编辑的个人资料', async () => {
+      await page.goto(`${session.base}/admin/me`);
+      await page.locator('input[name=firstname]').waitFor({ timeout: 30000 });
+      // The heading names the user family name first, as the avatar does.
+      await page.waitForFunction(() => document.querySelector('main h1')?.textContent?.includes('王芳'), undefined, { timeout: 15000 });
+      expect(await page.locator('main h1').first().innerText()).not.toContain('芳 王');
     });
     for (const [name, uid] of lists.slice(0, 3)) {
       await step(page, `编辑看${name}列表`, async () => {
