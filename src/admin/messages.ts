@@ -9,6 +9,13 @@ import issue from '../api/issue/content-types/issue/schema.json';
 import page from '../api/page/content-types/page/schema.json';
 import publication from '../api/publication/content-types/publication/schema.json';
 import signoff from '../api/signoff/content-types/signoff/schema.json';
+import byline from '../components/newsroom/byline.json';
+import pageCredits from '../components/newsroom/page-credits.json';
+import pageFormat from '../components/newsroom/page-format.json';
+import photo from '../components/newsroom/photo.json';
+import placement from '../components/newsroom/placement.json';
+import { shownLabel } from '../bootstrap/admin-labels';
+import { CONTRIBUTOR_KIND_LABEL, SIGN_ROLE_LABEL, SIGNOFF_ACTION_LABEL, STAGE_LABEL } from '../newsroom/glossary';
 import { isMessageCode, languageOf, phrase, type Message, type MessageCode } from '../newsroom/messages';
 
 /**
@@ -35,7 +42,49 @@ const prefixed = (messages: Record<string, string>) => Object.fromEntries(Object
 const TYPE_NAMES = Object.fromEntries(
   [article, column, contributor, issue, page, publication, signoff].map((schema) => [schema.info.displayName, schema.info.displayName]),
 );
-export const translations = { 'zh-Hans': { ...strapiZhHans, ...TYPE_NAMES, User: '用户 User', ...prefixed(zhHans) }, en: { ...TYPE_NAMES, ...prefixed(en) } };
+
+/**
+ * The same for each field: lists and edit views ask for `content-manager.content-types.<uid>.<field>`
+ * (`components.<uid>.<field>` in a component) with the view's label as default, and logged a
+ * `Missing message` per field. The message is the label banmian gives the field
+ * (src/bootstrap/admin-labels.ts: `期号 number`), or Strapi's default, the field's name.
+ */
+const SCHEMAS = [article, column, contributor, issue, page, publication, signoff].map(
+  (s) => [`api::${s.info.singularName}.${s.info.singularName}`, s] as const,
+);
+const COMPONENTS = { byline, 'page-credits': pageCredits, 'page-format': pageFormat, photo, placement };
+const fieldNames = (schema: { attributes: object }) => ['id', ...Object.keys(schema.attributes), 'createdAt', 'updatedAt', 'publishedAt'];
+const FIELD_LABELS = Object.fromEntries([
+  ...SCHEMAS.flatMap(([uid, s]) => fieldNames(s).map((f) => [`content-manager.content-types.${uid}.${f}`, shownLabel(uid, f) ?? f])),
+  ...Object.entries(COMPONENTS).flatMap(([name, s]) =>
+    fieldNames(s).map((f) => [`content-manager.components.newsroom.${name}.${f}`, shownLabel(`newsroom.${name}`, f) ?? f]),
+  ),
+]);
+
+/**
+ * And each choice of a list field (enumeration), asked for by its stored code (`collecting`) in the
+ * edit view's select and the list's filter: in zh-Hans the newsroom's word with the code after it,
+ * in English the code.
+ */
+const CHOICES: Record<string, string> = {
+  ...STAGE_LABEL,
+  ...SIGNOFF_ACTION_LABEL,
+  ...SIGN_ROLE_LABEL,
+  ...CONTRIBUTOR_KIND_LABEL,
+  broadsheet: '对开',
+  tabloid: '四开',
+  custom: '自定义',
+};
+const choiceCodes = [...SCHEMAS.map(([, s]) => s), ...Object.values(COMPONENTS)].flatMap((s) =>
+  Object.values(s.attributes as Record<string, { enum?: string[] }>).flatMap((a) => a.enum ?? []),
+);
+const CHOICES_ZH = Object.fromEntries(choiceCodes.map((code) => [code, CHOICES[code] ? `${CHOICES[code]} ${code}` : code]));
+const CHOICES_EN = Object.fromEntries(choiceCodes.map((code) => [code, code]));
+
+export const translations = {
+  'zh-Hans': { ...strapiZhHans, ...TYPE_NAMES, ...FIELD_LABELS, ...CHOICES_ZH, User: '用户 User', ...prefixed(zhHans) },
+  en: { ...TYPE_NAMES, ...FIELD_LABELS, ...CHOICES_EN, ...prefixed(en) },
+};
 
 /** `m('signoff.done', { label })`: a message in the user's language, falling back to zh-Hans. */
 export function useMessages() {

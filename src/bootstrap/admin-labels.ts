@@ -82,6 +82,13 @@ for (const uid of Object.keys(LABELS).filter((u) => u.startsWith('api::'))) {
   for (const [attr, label] of Object.entries(TIMESTAMPS)) if (!LABELS[uid][attr]) LABELS[uid][attr] = label;
 }
 
+/** The label banmian gives a field (`期号 number`; a timestamp alone), as the Content Manager shows it; undefined if it has none. */
+export function shownLabel(uid: string, attr: string): string | undefined {
+  const label = LABELS[uid]?.[attr];
+  if (label === undefined) return undefined;
+  return TIMESTAMPS[attr] === label ? label : `${label} ${attr}`;
+}
+
 // Labels banmian set before, replaced by the current ones (an admin's own label is kept).
 const EARLIER_LABEL: Record<string, Record<string, string[]>> = {
   'api::publication.publication': { pageFormat: ['版式'], customFormat: ['自定义版式'] },
@@ -181,13 +188,13 @@ export async function ensureAdminLabels(strapi: Core.Strapi) {
         changed = true;
       }
     }
-    for (const [attr, label] of Object.entries(labels)) {
+    for (const attr of Object.keys(labels)) {
       const meta = conf.metadatas[attr];
       if (!meta) continue;
       for (const view of ['edit', 'list'] as const) {
         const earlier = (EARLIER_LABEL[uid]?.[attr] ?? []).map((l) => `${l} ${attr}`);
         if (meta[view] && (meta[view].label === attr || meta[view].label === undefined || earlier.includes(meta[view].label))) {
-          meta[view].label = TIMESTAMPS[attr] === label ? label : `${label} ${attr}`;
+          meta[view].label = shownLabel(uid, attr);
           changed = true;
         }
       }

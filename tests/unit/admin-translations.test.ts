@@ -113,3 +113,41 @@ describe("Strapi's own strings in zh-Hans (translations/strapi-zh-Hans.json)", (
     expect(untranslated).toEqual([]);
   });
 });
+
+describe('names the Content Manager asks for by id (src/admin/messages.ts)', () => {
+  // By absolute path: the panels are not in the server build (dist/) that ../../src/ maps to.
+  const { translations } = require(path.join(DIR, 'messages.ts'));
+  const SRC = path.join(DIR, '..');
+  const schemas: Array<[string, { attributes: Record<string, { enum?: string[] }> }]> = [
+    ...fs
+      .readdirSync(path.join(SRC, 'api'))
+      .map((n): [string, any] => [`content-types.api::${n}.${n}`, require(path.join(SRC, 'api', n, 'content-types', n, 'schema.json'))]),
+    ...fs
+      .readdirSync(path.join(SRC, 'components', 'newsroom'))
+      .map((f): [string, any] => [`components.newsroom.${f.replace(/\.json$/, '')}`, require(path.join(SRC, 'components', 'newsroom', f))]),
+  ];
+
+  it('has every field of every type and component, and every choice of a list field, in both languages (a dev build logs each one missing)', () => {
+    expect(schemas.length).toBeGreaterThan(10);
+    for (const lang of ['zh-Hans', 'en']) {
+      for (const [scope, schema] of schemas) {
+        for (const field of ['id', ...Object.keys(schema.attributes), 'updatedAt']) {
+          const id = `content-manager.${scope}.${field}`;
+          expect([lang, id, id in translations[lang]]).toEqual([lang, id, true]);
+        }
+        for (const code of Object.values(schema.attributes).flatMap((a) => a.enum ?? []))
+          expect([lang, code, code in translations[lang]]).toEqual([lang, code, true]);
+      }
+    }
+  });
+
+  it('words them as the views label them: banmian’s label with the field’s name, the stage’s word with its code', () => {
+    const zhNames = translations['zh-Hans'];
+    expect(zhNames['content-manager.content-types.api::issue.issue.number']).toBe('期号 number');
+    expect(zhNames['content-manager.content-types.api::article.article.updatedAt']).toBe('更新时间');
+    expect(zhNames['content-manager.components.newsroom.page-credits.editor']).toBe('编辑 editor');
+    expect(zhNames['content-manager.content-types.api::article.article.importHash']).toBe('importHash');
+    expect(zhNames.collecting).toBe('采编 collecting');
+    expect(translations.en.collecting).toBe('collecting');
+  });
+});
