@@ -5,7 +5,12 @@ import { FORMAT_FIELD_LABEL, SIGN_ROLES, SIGN_ROLE_LABEL } from '../newsroom/glo
  * Field labels in the Content Manager in the newsroom's words (主题, 引题, 署名…),
  * with the API name after them so developers and editors talk about the same
  * field. Only labels still at Strapi's default (the attribute name) are set, so
- * a label an admin changed in "Configure the view" is never overwritten.
+ * a label an admin changed in "Configure the view" is never overwritten in the
+ * database — but the screens show this table's label: Strapi 5.54 looks every
+ * field label up as a message id first (`content-manager.content-types.<uid>.<field>`),
+ * and without a message each lookup is a console error in `npm run develop`, so the
+ * admin's messages (src/admin/messages.ts) supply them from here. To rename a field
+ * on screen, change it here.
  */
 const LABELS: Record<string, Record<string, string>> = {
   'api::publication.publication': {
