@@ -8,7 +8,6 @@ const path = require('path');
 const { parseArgs } = require('util');
 
 const USAGE = 'usage: npm run import -- [--publication <slug>] [--issue <number>] [--date YYYY-MM-DD] [--encoding <name>] [--dry-run] [--json] <file>…';
-const root = path.resolve(__dirname, '..');
 const cwd = process.env.INIT_CWD || process.cwd();
 
 function options() {
@@ -41,9 +40,8 @@ async function compileQuietly() {
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = (chunk, ...rest) => process.stderr.write(chunk, ...rest);
   try {
-    if (process.env.BANMIAN_DIST_READY === '1') return { appDir: root, distDir: path.join(root, 'dist') }; // see load-strapi.js
-    const { compileStrapi } = require('@strapi/strapi');
-    return await compileStrapi({ appDir: root });
+    // Compiles only when the sources changed since dist/ was built (load-strapi.js, build-stamp.js).
+    return await require('./load-strapi').compiledApp();
   } finally {
     process.stdout.write = write;
   }
