@@ -39,7 +39,17 @@ function wrkGenerator(bin, { threads, connections, seconds }) {
     run(url, headers = {}, opts = {}) {
       const t = opts.threads ?? threads;
       const c = opts.connections ?? connections;
-      const args = [`-t${t}`, `-c${c}`, `-d${seconds}s`, '--latency', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url];
+      // An uncached populate=* can take seconds under 16 connections: wrk's 2 s default would count it as an error.
+      const args = [
+        `-t${t}`,
+        `-c${c}`,
+        `-d${seconds}s`,
+        '--timeout',
+        '30s',
+        '--latency',
+        ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
+        url,
+      ];
       return new Promise((resolve, reject) =>
         execFile(bin, args, { encoding: 'utf8' }, (error, stdout, stderr) => {
           if (error) return reject(new Error(`wrk failed: ${stderr || error.message}`));
