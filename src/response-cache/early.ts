@@ -23,8 +23,8 @@ import type { CachedAnswer } from './store';
 /** Headers of one answer, set by the fast path itself; the rest of what the full path sent is the template. */
 const OWN = new Set(['etag', 'cache-control', 'content-length', 'content-type', 'x-banmian-cache', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
+/** Installed only while the cache is on (ResponseCache.start), so it never asks whether it is. */
 export type EarlySource = {
-  enabled: () => boolean;
   cacheControl: () => string;
   /** The kept answer for the key if every version it was made under is still current, else undefined. */
   fresh: (key: string) => Promise<CachedAnswer | undefined>;
@@ -80,7 +80,7 @@ export class EarlyAnswers {
 
   /** An anonymous GET/HEAD under /api: the only requests the cache ever keeps (keys.ts isCacheable decides the rest on the full path). */
   private candidate(req: IncomingMessage): { key: string } | null {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !this.source.enabled()) return null;
+    if (req.method !== 'GET' && req.method !== 'HEAD') return null;
     const url = req.url ?? '';
     if (!url.startsWith('/api/') || req.headers.authorization !== undefined) return null;
     const q = url.indexOf('?');

@@ -199,7 +199,7 @@ export class ResponseCache {
 
       // Someone is computing this answer from the same versions: it is as fresh as one computed now.
       const under = this.computing.get(key);
-      if (under && under.versions.every((v, i) => v === versions[i])) {
+      if (under && sameList(under.versions, versions)) {
         const shared = await under.answer;
         if (shared) return this.answer(ctx, shared.etag, shared.body, shared.type, 'miss');
       }
@@ -256,11 +256,7 @@ export class ResponseCache {
   /** At bootstrap: the versions other processes write are watched from the start. */
   async start() {
     if (this.settings.enabled && this.settings.early && this.strapi.server?.httpServer) {
-      this.early = new EarlyAnswers(
-        { enabled: () => this.settings.enabled, cacheControl: () => this.cacheControl, fresh: (key) => this.fresh(key) },
-        this.strapi.log,
-        this.settings.logHits,
-      );
+      this.early = new EarlyAnswers({ cacheControl: () => this.cacheControl, fresh: (key) => this.fresh(key) }, this.strapi.log, this.settings.logHits);
       this.early.install(this.strapi.server.httpServer);
     }
     await this.shared?.start().catch((error) => this.strapi.log.warn(`response cache: cannot watch other processes' writes: ${error.message}`));
@@ -274,9 +270,9 @@ export class ResponseCache {
   }
 }
 
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 /** An answer is served only under the versions of exactly the tags it was kept with. */
-const sameVersions = (hit: CachedAnswer, tags: string[], versions: number[]) =>
-  hit.tags.length === tags.length && hit.tags.every((t, i) => t === tags[i]) && hit.versions.every((v, i) => v === versions[i]);
+const sameVersions = (hit: CachedAnswer, tags: string[], versions: number[]) => sameList(hit.tags, tags) && sameList(hit.versions, versions);
 
 const caches = new WeakMap<Core.Strapi, ResponseCache>();
 
