@@ -14,6 +14,11 @@ module.exports = {
   // global setup), so a test and the Strapi it boots share one copy of each module.
   moduleNameMapper: { '^(?:\\.\\./)+src/(.*)$': '<rootDir>/dist/src/$1' },
   testTimeout: 60000,
+  // One test file at a time (package.json: --maxWorkers=1), in a worker that is replaced once a file
+  // leaves it holding more than this: each file boots its own Strapi, and what a destroyed instance
+  // leaves behind (about 100 MB a file) made the last files of a run in one process boot ever more
+  // slowly, until a boot outran its hook's timeout.
+  workerIdleMemoryLimit: '1GB',
   // Strapi keeps timers (cron, session store) that outlive a test file's destroy().
   forceExit: true,
 };

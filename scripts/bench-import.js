@@ -4,7 +4,9 @@
 // a real-page mix, an editor's splits), seconds, MB/s and the growth per doubling
 // (linear: 2×); then the parsing speed (dry run, MB/s) over a generated corpus of at
 // least 20 MB built from the real OCR fixtures, and the time to write 100 imported
-// pages into a throw-away SQLite database. `-- --shapes` runs the first part only.
+// pages into a throw-away SQLite database; also the reading speed of each file format
+// (.txt, .html, .pdf, .docx: the format fixtures, read and parsed as the server does, MB/s
+// and pages/s). `-- --shapes` runs the first part only, `-- --formats` the formats only.
 const fs = require('fs');
 const path = require('path');
 const cliProgress = require('cli-progress');
@@ -55,6 +57,37 @@ function benchShapes(parseOcrFile, fixtures) {
   }
 }
 
+const FORMAT_FILES = [
+  ['txt', path.join(FIXTURES, 'manas-hutubi-changji.txt')],
+  ['html', path.join(__dirname, '..', 'tests', 'fixtures', 'import-formats', 'epaper-article.html')],
+  ['pdf', path.join(__dirname, '..', 'tests', 'fixtures', 'import-formats', 'broadsheet-print.pdf')],
+  ['docx', path.join(__dirname, '..', 'tests', 'fixtures', 'import-formats', 'manuscript.docx')],
+];
+
+/** Each format's fixture read and parsed again and again for about two seconds (after one warm-up run), in this process. */
+async function benchFormats(readImportFile) {
+  console.log(`\nbanmian bench:import — reading each file format (its reader, then the parser and the no-loss check), Node ${process.version}\n`);
+  console.log('| format | file | size | runs | MB/s | pages/s |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  for (const [format, file] of FORMAT_FILES) {
+    const bytes = fs.readFileSync(file);
+    const name = path.basename(file);
+    await readImportFile(bytes, name);
+    let runs = 0;
+    const t0 = process.hrtime.bigint();
+    let seconds = 0;
+    while (seconds < 2 || runs < 3) {
+      await readImportFile(bytes, name);
+      runs += 1;
+      seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    }
+    const kb = bytes.length / 1024;
+    console.log(
+      `| ${format} | ${name} | ${kb.toFixed(0)} KB | ${runs} | ${((bytes.length / MB) * (runs / seconds)).toFixed(2)} | ${(runs / seconds).toFixed(1)} |`,
+    );
+  }
+}
+
 (async () => {
   const fixtures = fs
     .readdirSync(FIXTURES)
@@ -62,8 +95,10 @@ function benchShapes(parseOcrFile, fixtures) {
     .map((f) => fs.readFileSync(path.join(FIXTURES, f), 'utf8'));
   // The parser alone needs no Strapi: the compiled module, parsing in this process.
   const { distDir } = await compiledApp();
-  benchShapes(require(path.join(distDir, 'src', 'ocr-import', 'read-file')).parseOcrFile, fixtures);
-  if (process.argv.includes('--shapes')) return;
+  const formatsOnly = process.argv.includes('--formats');
+  if (!formatsOnly) benchShapes(require(path.join(distDir, 'src', 'ocr-import', 'read-file')).parseOcrFile, fixtures);
+  if (!process.argv.includes('--shapes')) await benchFormats(require(path.join(distDir, 'src', 'import-formats', 'read')).readImportFile);
+  if (process.argv.includes('--shapes') || formatsOnly) return;
   const { strapi, dispose } = await loadThrowawayStrapi('bench-import');
   try {
     const { parseOcrFile, importOcrFile } = require(path.join(strapi.dirs.dist.src, 'ocr-import', 'import'));

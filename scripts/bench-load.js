@@ -43,7 +43,7 @@ function wrkGenerator(bin, { threads, connections, seconds }) {
       const args = [
         `-t${t}`,
         `-c${c}`,
-        `-d${seconds}s`,
+        `-d${opts.seconds ?? seconds}s`,
         '--timeout',
         '30s',
         '--latency',
@@ -71,7 +71,13 @@ function autocannonGenerator({ connections, seconds }) {
     name: `autocannon -c${connections} -d${seconds} -w${workers} (install wrk for a faster generator)`,
     threads: workers,
     async run(url, headers = {}, opts = {}) {
-      const result = await autocannon({ url, connections: opts.connections ?? connections, duration: seconds, headers, workers: opts.threads ?? workers });
+      const result = await autocannon({
+        url,
+        connections: opts.connections ?? connections,
+        duration: opts.seconds ?? seconds,
+        headers,
+        workers: opts.threads ?? workers,
+      });
       const ok = headers['if-none-match'] ? result['3xx'] : result['2xx'];
       if (result.errors || result['4xx'] || result['5xx'] || ok === 0)
         throw new Error(`${url}: ${result.errors} errors, ${result['4xx']} 4xx, ${result['5xx']} 5xx`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench — the tree and Strapi's stock populate=*, with the response cache
+// npm run bench — the 审校 checker over one page (bench-proofread.js), search over a 10k archive (bench-search.js), then the tree and Strapi's stock populate=*, with the response cache
 // off and on (and 304 revalidation), against a plain Node http server and Debian's
 // nginx answering the same bytes, measured in one run on loopback: requests/s,
 // p50/p99 latency, server CPU ms per request, SQL queries per request, server RSS.
@@ -75,7 +75,12 @@ async function rounds(cases) {
 }
 
 (async () => {
-  await require('./load-strapi').compiledApp();
+  const { distDir } = await require('./load-strapi').compiledApp();
+  // The 审校 checker first: pure, no server (scripts/bench-proofread.js, `npm run bench:proofread` alone).
+  await require('./bench-proofread').benchProofread(distDir);
+  // Search over a 10,000-article archive, SQLite and (with TEST_PG_URL) PostgreSQL: scripts/bench-search.js,
+  // `npm run bench:search` alone; a few minutes, so BENCH_SEARCH=false leaves it out.
+  if (process.env.BENCH_SEARCH !== 'false') await require('./bench-search').benchSearch();
   const rows = [];
   // 1. banmian with the response cache off: every request builds its answer.
   const cold = startServer(false);
@@ -122,6 +127,27 @@ async function rounds(cases) {
     threads: Math.max(1, Math.floor(generator.threads / 2)),
     connections: Math.max(1, Math.floor(CONNECTIONS / 2)),
   });
+  // 3. Writes under load: 16 connections on the cached tree while writes retire it; how many times was it built?
+  const WRITES = Number(process.env.BENCH_WRITES || 3);
+  const before = (await ask(warm, { type: 'computed' }, 'computed')).computed;
+  const writeMs = [];
+  // Long enough that every write (an edit signed again: a second or more on a loaded machine) ends inside the run.
+  const writeSeconds = Math.max(DURATION, 3 * WRITES + 2);
+  const hammer = measure(warm.pid, `tree, cached, ${WRITES} writes retiring it`, base + tree, {}, null, { seconds: writeSeconds });
+  const hammerStart = Date.now();
+  for (let w = 1; w <= WRITES; w += 1) {
+    // Spread over the run: write w starts at w / (WRITES + 1) of it (or right after the one before, if that took longer).
+    await new Promise((r) => setTimeout(r, Math.max(0, hammerStart + (w * writeSeconds * 1000) / (WRITES + 2) - Date.now())));
+    writeMs.push((await ask(warm, { type: 'write' }, 'write')).ms);
+  }
+  const writesDone = Date.now() - hammerStart;
+  const underWrites = await hammer;
+  if (writesDone > writeSeconds * 1000) console.warn(`the writes outlasted the load (${writesDone} ms > ${writeSeconds} s): misses per write undercounted`);
+  const builds = (await ask(warm, { type: 'computed' }, 'computed')).computed - before;
+  underWrites.queries = '–';
+  rows.push(underWrites);
+  // 4. Answers retired per write: more issues' trees and article answers cached, then a draft created, then an edit signed.
+  const retire = await ask(warm, { type: 'retire', issues: Number(process.env.BENCH_RETIRE_ISSUES || 4) }, 'retire');
   const stats = await ask(warm, { type: 'early' }, 'early');
   warm.send({ type: 'stop' });
   plain.send({ type: 'stop' });
@@ -158,7 +184,23 @@ async function rounds(cases) {
           : `; nginx ${nginxRow.rps.toFixed(0)} req/s, within 20% of plain Node: generator and server share this machine's ${os.cpus().length} cores, so that is the ceiling every row is measured under`),
   );
   console.log(`hits answered before the middleware chain: ${stats.early} of the cached server's requests`);
+  console.log(
+    `misses per write under ${CONNECTIONS} connections: the tree was computed ${builds} time(s) for ${WRITES} writes (${(builds / WRITES).toFixed(2)} per write; goal 1, not ${CONNECTIONS}); ` +
+      `p99 ${underWrites.p99.toFixed(2)} ms with the writes against ${by('tree, cached').p99.toFixed(2)} ms without (each write, an edit signed again: ${writeMs.map((m) => m.toFixed(0)).join(', ')} ms)`,
+  );
+  const list = (xs) => (xs.length ? ` (${xs.join(', ')})` : '');
+  console.log(
+    `answers retired per write, of ${retire.asked} cached (trees of ${1 + Number(process.env.BENCH_RETIRE_ISSUES || 4)} issues, every article's answer, a list; ${retire.full} answers in the cache): ` +
+      `a draft created (nobody can see it) ${retire.draft.length}${list(retire.draft)} (goal 0); ` +
+      `an article of another issue edited and its page signed again ${retire.edit.length}${list(retire.edit)} (goal: only those that show it)`,
+  );
   console.log(`largest server RSS ${mb(Math.max(...rows.filter((r) => !/^(plain|nginx)/.test(r.name)).map((r) => r.rss)))} MiB (goal ≤ 500)`);
+  // Then how cost grows with size (scripts/bench-growth.js, `npm run bench:growth` alone; BENCH_GROWTH=false skips it).
+  if (process.env.BENCH_GROWTH !== 'false') {
+    const growth = track(fork(path.join(__dirname, 'bench-growth.js'), [], { stdio: 'inherit', env: { ...process.env, BANMIAN_DIST_READY: '1' } }));
+    const code = await new Promise((resolve) => growth.on('exit', resolve));
+    if (code !== 0) throw new Error(`bench:growth exited ${code}`);
+  }
 })().catch((error) => {
   console.error(`bench failed: ${error.message}`);
   for (const child of children) child.kill('SIGKILL');

@@ -120,6 +120,8 @@ function progress(stream = process.stderr) {
       const { fitTable, fitSummary } = require(path.join(strapi.dirs.dist.src, 'broadsheet', 'copyfit'));
       console.log(`\ncopyfit (${summary.fitMethod === 'measured' ? 'measured in Chromium' : 'estimated'}):`);
       if (summary.fitNote) console.log(`  ${summary.fitNote}`);
+      if (summary.fitMethod === 'measured')
+        console.log(`  ${summary.fitMeasured} 版 measured, ${summary.fitReused} unchanged since measured (.cache/broadsheet/copyfit/)`);
       console.log(fitTable(summary.fits));
       const fit = fitSummary(summary.fits);
       console.log(`\n${fit.lines.join('\n')}`);

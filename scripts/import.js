@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // npm run import -- [--publication <slug>] [--issue <number>] [--date <YYYY-MM-DD>]
-//                    [--encoding <name>] [--dry-run] [--json] <file>…
-// OCR page text → draft content. With --dry-run --json: exactly one JSON document
+//                    [--encoding <name>] [--dry-run] [--json] <file.txt|.html|.pdf|.docx>…
+// A page's OCR text, saved web page, PDF or Word manuscript → draft content. With --dry-run --json: exactly one JSON document
 // on stdout for one file, nothing written, and Strapi is not started.
 const fs = require('fs');
 const path = require('path');
 const { parseArgs } = require('util');
+// Compiles src/ to dist/ only when the sources changed (build-stamp.js); what it prints goes to stderr, stdout stays the answer.
+const { compiledAppQuietly, loadStrapi, shutdown } = require('./load-strapi');
 
-const USAGE = 'usage: npm run import -- [--publication <slug>] [--issue <number>] [--date YYYY-MM-DD] [--encoding <name>] [--dry-run] [--json] <file>…';
+const USAGE =
+  'usage: npm run import -- [--publication <slug>] [--issue <number>] [--date YYYY-MM-DD] [--encoding <name>] [--dry-run] [--json] <file.txt|.html|.pdf|.docx>…';
 const cwd = process.env.INIT_CWD || process.cwd();
 
 function options() {
@@ -35,18 +38,6 @@ function options() {
   return { ...values, issue: values.issue ? Number(values.issue) : undefined, files: positionals.map((f) => path.resolve(cwd, f)) };
 }
 
-/** Compiles src/ to dist/ with everything it prints sent to stderr, so stdout stays clean. */
-async function compileQuietly() {
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk, ...rest) => process.stderr.write(chunk, ...rest);
-  try {
-    // Compiles only when the sources changed since dist/ was built (load-strapi.js, build-stamp.js).
-    return await require('./load-strapi').compiledApp();
-  } finally {
-    process.stdout.write = write;
-  }
-}
-
 function readFile(file) {
   try {
     return fs.readFileSync(file);
@@ -56,12 +47,16 @@ function readFile(file) {
 }
 
 async function dryRun(opts) {
-  const { distDir } = await compileQuietly();
+  const { distDir } = await compiledAppQuietly();
   // In this process (it is its own): nothing else waits on its event loop. The limits are the server's.
-  const { parseOcrFile } = require(path.join(distDir, 'src', 'ocr-import', 'read-file'));
+  // .txt, .html, .pdf and .docx: one reader per format, then the one parser (src/import-formats/read.ts).
+  const { readImportFile } = require(path.join(distDir, 'src', 'import-formats', 'read'));
   const { importLimits } = require(path.join(distDir, 'src', 'ocr-import', 'limits'));
+  // The dry run shows the 审校 checker's findings on what was read.
+  const { withFindings } = require(path.join(distDir, 'src', 'proofreading', 'import-findings'));
+  const { defaultLists } = require(path.join(distDir, 'src', 'proofreading', 'load-lists'));
   for (const file of opts.files) {
-    const result = parseOcrFile(readFile(file), path.relative(cwd, file) || file, opts.encoding, [], importLimits());
+    const result = withFindings(await readImportFile(readFile(file), path.relative(cwd, file) || file, opts.encoding, [], importLimits()), defaultLists());
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else {
@@ -72,13 +67,16 @@ async function dryRun(opts) {
           `  ${a.column ? `[${a.column}] ` : ''}${a.headline} — ${a.bylines.map((b) => `${b.role ?? ''}${b.names.join(' ')}`).join('；') || '（无署名）'}`,
         );
       for (const w of result.warnings) console.log(`  line ${w.line}: ${w.message}`);
+      const findings = articles.flatMap((a) => a.findings.map((f) => ({ ...f, headline: a.headline })));
+      if (findings.length) console.log(`  审校: ${findings.length} finding(s)`);
+      for (const f of findings)
+        console.log(`    《${f.headline}》${f.field} ${f.rule}: 「${f.text}」${f.suggestion !== undefined ? ` → 「${f.suggestion}」` : ''} ${f.message}`);
     }
   }
 }
 
 async function write(opts) {
   const cliProgress = require('cli-progress');
-  const { loadStrapi, shutdown } = require('./load-strapi');
   const strapi = await loadStrapi({ env: { BANMIAN_DEMO_CONTENT: 'false' } });
   const { importOcrFile } = require(path.join(strapi.dirs.dist.src, 'ocr-import', 'import'));
   const bar =

@@ -8,6 +8,8 @@ const { isBuiltFrom, recordBuild, sourcesHash } = require('./build-stamp');
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 // Refusals raised inside Strapi (src/newsroom/refusals.ts) are worded for the command line.
 process.env.BANMIAN_MESSAGES = process.env.BANMIAN_MESSAGES || 'cli';
+// Scripts are not servers: scheduled issues are fired by the running instances (src/schedule/).
+process.env.BANMIAN_SCHEDULER = process.env.BANMIAN_SCHEDULER || 'false';
 
 /**
  * The app as Strapi runs it: compiled from src/ to dist/ first, unless dist/ is
@@ -27,6 +29,17 @@ async function compiledApp() {
   const app = await compileStrapi({ appDir });
   recordBuild(app.distDir, sources);
   return app;
+}
+
+/** compiledApp() with everything the compile prints sent to stderr: for commands whose stdout is their answer (JSON). */
+async function compiledAppQuietly() {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (chunk, ...rest) => process.stderr.write(chunk, ...rest);
+  try {
+    return await compiledApp();
+  } finally {
+    process.stdout.write = write;
+  }
 }
 
 /** Boots Strapi from the compiled app (`app`: what compiledApp() returned, when the caller has it already). */
@@ -78,4 +91,4 @@ async function loadThrowawayStrapi(name, env = {}) {
   return { strapi, tmp, dispose };
 }
 
-module.exports = { compiledApp, loadStrapi, loadThrowawayStrapi, shutdown };
+module.exports = { compiledApp, compiledAppQuietly, loadStrapi, loadThrowawayStrapi, shutdown };

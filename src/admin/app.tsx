@@ -3,7 +3,9 @@ import { BroadsheetPanel } from './broadsheet-actions';
 import { SignoffPanel } from './signoff-panel';
 import { IssuePagesPanel } from './issue-pages-panel';
 import { PlannerPanel } from './page-planner';
-import { File } from '@strapi/icons';
+import { ProofreadPanel } from './proofreading-panel';
+import { WithdrawPanel } from './withdraw-panel';
+import { File, Search } from '@strapi/icons';
 import { translations } from './messages';
 import { zoneDatesToNewsroom } from './time-zone';
 import { readableListCells } from './list-cells';
@@ -52,7 +54,7 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     const cm = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
-    cm.apis.addEditViewSidePanel([IssuePagesPanel, BroadsheetPanel, SignoffPanel, PlannerPanel]);
+    cm.apis.addEditViewSidePanel([IssuePagesPanel, BroadsheetPanel, SignoffPanel, PlannerPanel, ProofreadPanel, WithdrawPanel]);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', readableListCells);
   },
   register(app: StrapiApp) {
@@ -64,6 +66,14 @@ export default {
       intlLabel: { id: 'banmian.ocr-import', defaultMessage: '导入 OCR 文本' }, // translated in ./translations
       permissions: [],
       Component: () => import('./ocr-import-page'),
+    } as any);
+    // 检索: the desk's search (./search-page.tsx, server side src/search/); whoever may read articles.
+    app.addMenuLink({
+      to: 'banmian-search',
+      icon: Search,
+      intlLabel: { id: 'banmian.search', defaultMessage: '检索' },
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::article.article' }],
+      Component: () => import('./search-page'),
     } as any);
   },
 };

@@ -10,6 +10,7 @@ import page from '../api/page/content-types/page/schema.json';
 import publication from '../api/publication/content-types/publication/schema.json';
 import signoff from '../api/signoff/content-types/signoff/schema.json';
 import byline from '../components/newsroom/byline.json';
+import correction from '../components/newsroom/correction.json';
 import pageCredits from '../components/newsroom/page-credits.json';
 import pageFormat from '../components/newsroom/page-format.json';
 import photo from '../components/newsroom/photo.json';
@@ -52,7 +53,7 @@ const TYPE_NAMES = Object.fromEntries(
 const SCHEMAS = [article, column, contributor, issue, page, publication, signoff].map(
   (s) => [`api::${s.info.singularName}.${s.info.singularName}`, s] as const,
 );
-const COMPONENTS = { byline, 'page-credits': pageCredits, 'page-format': pageFormat, photo, placement };
+const COMPONENTS = { byline, correction, 'page-credits': pageCredits, 'page-format': pageFormat, photo, placement };
 const fieldNames = (schema: { attributes: object }) => ['id', ...Object.keys(schema.attributes), 'createdAt', 'updatedAt', 'publishedAt'];
 const FIELD_LABELS = Object.fromEntries([
   ...SCHEMAS.flatMap(([uid, s]) => fieldNames(s).map((f) => [`content-manager.content-types.${uid}.${f}`, shownLabel(uid, f) ?? f])),

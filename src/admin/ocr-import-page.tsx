@@ -1,15 +1,17 @@
 import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Box, Button, Field, Flex, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
-import type { OcrArticle, OcrResult } from '../ocr-import/parse';
+import type { OcrArticle } from '../ocr-import/parse';
 import type { ArticleEdit } from '../ocr-import/edits';
 import type { ImportSummary } from '../ocr-import/import';
+import type { ImportFindings } from '../proofreading/import-findings';
+import { fieldLabel } from '../proofreading/article-fields';
 import { useErrorText, useMessages } from './messages';
 import { ImportLineChoices } from './import-line-choices';
 import { ImportTargetForm, NEW_ISSUE, emptyChoice, issueLabel, pagesAsRead, targetFields, useImportTargets, type TargetChoice } from './ocr-import-target';
 
 /**
- * 导入 OCR 文本: choose a .txt page and where it goes (ocr-import-target.tsx), see what the importer read (the dry run),
+ * 导入 OCR 文本: choose a page (.txt, a saved .html page, a .pdf, a .docx manuscript) and where it goes (ocr-import-target.tsx), see what the importer read (the dry run),
  * check first the articles whose boundaries rest on a weak cue (highlighted), split
  * or merge articles where the parser was wrong, then confirm to write it as draft
  * content. Each split or merge asks the server for the dry run again with the list
@@ -17,7 +19,7 @@ import { ImportTargetForm, NEW_ISSUE, emptyChoice, issueLabel, pagesAsRead, targ
  */
 
 // The server's own types (erased from the bundle): what the dry run and the import return.
-type Result = OcrResult;
+type Result = ImportFindings;
 type Summary = ImportSummary;
 
 /** The encodings offered; 自动识别 lets the server tell UTF-8 from GB18030/GBK (decode.ts). */
@@ -135,7 +137,14 @@ const OcrImportPage = () => {
                 <Field.Label>{m('import.file')}</Field.Label>
                 <Flex gap={2}>
                   {/* The browser's own file input is hidden: its button and "no file" text are in the browser's language. */}
-                  <input ref={fileInput} aria-label={m('import.fileLabel')} type="file" accept=".txt,text/plain" onChange={choose} hidden />
+                  <input
+                    ref={fileInput}
+                    aria-label={m('import.fileLabel')}
+                    type="file"
+                    accept=".txt,.html,.htm,.pdf,.docx,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                    onChange={choose}
+                    hidden
+                  />
                   <Button variant="secondary" onClick={() => fileInput.current?.click()} disabled={busy}>
                     {m('import.chooseFile')}
                   </Button>
@@ -208,6 +217,18 @@ const OcrImportPage = () => {
                         {a.boundary.weak ? `${m('import.check')} · ` : ''}
                         {m('import.boundary', { start: m(`import.cue.${a.boundary.start}`), end: m(`import.cue.${a.boundary.end}`) })}
                       </div>
+                      {a.findings?.length ? (
+                        <details data-testid="ocr-findings" style={{ fontSize: 12, color: '#8a4b00' }}>
+                          <summary>{m('import.findings', { count: a.findings.length })}</summary>
+                          <ul style={{ margin: '4px 0', paddingLeft: 18 }}>
+                            {a.findings.map((f, k) => (
+                              <li key={k}>
+                                {fieldLabel(f.field)}「{f.text}」{f.suggestion !== undefined ? ` → 「${f.suggestion}」` : ''}：{f.message}
+                              </li>
+                            ))}
+                          </ul>
+                        </details>
+                      ) : null}
                       <Flex gap={2} paddingTop={1}>
                         {index > 0 && (
                           <Button variant="tertiary" size="S" disabled={busy} onClick={() => edit({ op: 'merge', page, article: index })}>

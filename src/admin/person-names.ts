@@ -6,7 +6,9 @@
  *
  * - the forms (register, profile, invite, user edit) ask 姓 before 名: the field
  *   holding `lastname` is laid out before the one holding `firstname`, by CSS
- *   order on whichever element holds one but not the other;
+ *   order on whichever element holds one but not the other, and the Tab key
+ *   follows what is shown (`tabFamilyFirst`: CSS order does not move focus order,
+ *   and moving React's nodes would break its rendering);
  * - the avatar's initials (Strapi writes firstname[0] + lastname[0], 芳王) read
  *   王芳, and so does the name beside it: when both parts are Chinese, the rule
  *   actorOfUser applies. Only the signed-in user's menu in the main navigation
@@ -56,8 +58,43 @@ function rewriteNavUser(root: ParentNode) {
   }
 }
 
+const TABBABLE = 'input, select, textarea, button, a[href], [tabindex]';
+
+/**
+ * Where Tab goes from `from` in a form laid out 姓 before 名: the document's tab
+ * order with the two name fields swapped, so 姓 is reached before 名 and both
+ * before what follows them. Null when the keyboard's own order is right (no such
+ * pair of fields in view, or focus outside the sequence).
+ */
+export function tabFamilyFirst(root: ParentNode, from: Element | null, backwards: boolean): HTMLElement | null {
+  const order = Array.from(root.querySelectorAll<HTMLElement>(TABBABLE)).filter(
+    (el) => el.tabIndex >= 0 && !(el as HTMLInputElement).disabled && el.getClientRects().length > 0,
+  );
+  const given = order.findIndex((el) => el.getAttribute('name') === 'firstname');
+  const family = order.findIndex((el) => el.getAttribute('name') === 'lastname');
+  if (given < 0 || family !== given + 1 || !from) return null;
+  [order[given], order[family]] = [order[family], order[given]];
+  const at = order.indexOf(from as HTMLElement);
+  if (at < 0) return null;
+  const next = order[at + (backwards ? -1 : 1)];
+  // Only steps that enter, leave or cross the pair need help; elsewhere the browser's order is the same.
+  const touches = (el: Element | undefined) => el?.getAttribute('name') === 'firstname' || el?.getAttribute('name') === 'lastname';
+  return next && (touches(next) || touches(from)) ? next : null;
+}
+
 export function showNamesFamilyFirst() {
   if (typeof document === 'undefined') return;
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+      const next = tabFamilyFirst(document, document.activeElement, event.shiftKey);
+      if (!next) return;
+      event.preventDefault();
+      next.focus();
+    },
+    true,
+  );
   const style = document.createElement('style');
   style.dataset.banmian = 'person-names';
   style.textContent = FORM_ORDER;

@@ -1,11 +1,13 @@
 import * as React from 'react';
 import { useFetchClient, useNotification, useForm } from '@strapi/strapi/admin';
 import { useEditViewRefetch } from './edit-view-refetch';
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, TextButton, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { StageBadge, creditsLine } from './stage-badge';
 import { BroadsheetButtons, type PanelProps } from './broadsheet-actions';
 import { PageFit } from './page-fit';
+import { PageProofreadSummary } from './proofreading-panel';
+import { SignoffChanges } from './signoff-changes';
 import type { SignoffView } from '../signoff/admin-controller';
 import { useErrorText, useMessages } from './messages';
 import { SIGNOFF_ACTION_LABEL, STAGE_LABEL } from '../newsroom/glossary';
@@ -32,6 +34,8 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
   const modified = useForm('SignoffPanel', (s) => s.modified, false);
   const [status, setStatus] = React.useState<Status | null>(null);
   const [busy, setBusy] = React.useState<string | null>(null);
+  // The signature whose version is open read-only (src/admin/signoff-changes.tsx).
+  const [opened, setOpened] = React.useState<string | null>(null);
   // After a signature the form takes the new stage and credits.
   const refetch = useEditViewRefetch(PAGE, documentId);
 
@@ -99,6 +103,14 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
           {m('signoff.unsaved')}
         </Typography>
       ) : null}
+      <SignoffChanges
+        documentId={page.documentId}
+        history={status.history}
+        reload={`${document?.updatedAt ?? ''}:${status.history.length}`}
+        opened={opened}
+        onClose={() => setOpened(null)}
+      />
+      <PageProofreadSummary documentId={page.documentId} version={`${document?.updatedAt ?? ''}:${status.history.length}`} />
       {page.issue ? (
         <PageFit
           issueDocumentId={page.issue.documentId}
@@ -133,6 +145,11 @@ const SignoffContent = ({ documentId, document }: PanelProps) => {
                   {h.toStage ? STAGE_LABEL[h.toStage] : ''} · {h.contributorName ?? h.actorName}
                   {h.reason ? `（${h.reason}）` : ''}
                 </Typography>
+                {h.action === 'signed' && h.version ? (
+                  <TextButton onClick={() => setOpened(h.documentId)} aria-label={m('changes.open', { at: time(h.at) })}>
+                    {m('changes.view')}
+                  </TextButton>
+                ) : null}
               </li>
             ))}
           </Flex>

@@ -49,6 +49,7 @@ const LABELS: Record<string, Record<string, string>> = {
     source: '来源',
     suppliedBy: '供稿',
     authorNote: '作者简介（作者系）',
+    corrections: '更正/说明/致歉',
   },
   'api::signoff.signoff': {
     label: '版面',
@@ -65,6 +66,7 @@ const LABELS: Record<string, Record<string, string>> = {
     at: '时间',
   },
   'newsroom.byline': { role: '身份', contributors: '署名人' },
+  'newsroom.correction': { kind: '类别', text: '内容', date: '日期', by: '经手人' },
   'newsroom.photo': { image: '图片', caption: '图片说明', credit: '摄影/供图', creditRole: '身份', creditKind: '署名方式', position: '位置' },
   'newsroom.page-credits': { ...SIGN_ROLE_LABEL },
   'newsroom.placement': {

@@ -26,7 +26,20 @@ const READABLE = [ARTICLE, ISSUE, PAGE, COLUMN, CONTRIBUTOR, PUBLICATION, SIGNOF
 /** Editable fields per role and type; `null` = every field but NEVER_WRITABLE. */
 type Grants = { create?: string[]; delete?: string[]; update: Record<string, string[] | null> };
 
-const ARTICLE_TEXT = ['kicker', 'headline', 'subtitle', 'body', 'source', 'suppliedBy', 'authorNote', 'bylines.role', 'photos.caption', 'photos.creditRole'];
+// The 审校 may correct a notice's wording (corrections.text), not add, date or remove notices.
+const ARTICLE_TEXT = [
+  'kicker',
+  'headline',
+  'subtitle',
+  'body',
+  'source',
+  'suppliedBy',
+  'authorNote',
+  'bylines.role',
+  'photos.caption',
+  'photos.creditRole',
+  'corrections.text',
+];
 
 const GRANTS: Record<SignRole, Grants> = {
   // Editors put the issue together: articles, issues, pages and their placements, columns, people.

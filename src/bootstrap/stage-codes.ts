@@ -70,5 +70,6 @@ export async function ensureStageCodes(strapi: Core.Strapi) {
         .update({ [c.column]: code });
     await addCheck(strapi, c);
   }
+  if (rewritten > 0) await (await import('../response-cache')).responseCacheOf(strapi)?.retireAll(); // rows rewritten past the lifecycles: answers showing them go
   return { rewritten };
 }

@@ -1,5 +1,7 @@
 import fs from 'fs';
+import os from 'os';
 import { pathToFileURL } from 'url';
+import { FitCache, sheetKeys } from './fit-cache';
 import type { SiteView } from './view-model';
 import { copyfitScript } from './render';
 import { ems } from './copyfit-estimate';
@@ -49,10 +51,16 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+let launches = 0;
+/** Browsers this process has launched (for the tests and the bench: a run starts one). */
+export const chromiumLaunches = () => launches;
+
 /** Headless Chromium with no background traffic (newsroom machines may have no network); the e2e tests launch theirs with this too. */
 export async function launchChromium(executablePath: string) {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  launches += 1;
+  return browser;
 }
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
@@ -65,41 +73,131 @@ type Browser = Awaited<ReturnType<typeof launchChromium>>;
  */
 export type ChromiumSession = { executablePath: string; browser: () => Promise<Browser>; close: () => Promise<void> };
 
-export function startChromium(executablePath: string): ChromiumSession {
-  const launching = launchChromium(executablePath);
-  launching.catch(() => {}); // reported by the measurement that asks for it
+export function startChromium(executablePath: string, { lazy = false } = {}): ChromiumSession {
+  let launching: Promise<Browser> | null = null;
+  const launch = () => {
+    if (!launching) {
+      launching = launchChromium(executablePath);
+      launching.catch(() => {}); // reported by the measurement that asks for it
+    }
+    return launching;
+  };
+  // Lazy: launched by the first measurement that needs it (a run whose 版 are all cached starts none).
+  if (!lazy) launch();
   return {
     executablePath,
-    browser: () => launching,
+    browser: launch,
     close: async () => {
-      const browser = await launching.catch(() => null);
+      const browser = await launching?.catch(() => null);
       await browser?.close();
     },
   };
 }
 
+export type FitOptions = {
+  /** The cache of measured 版 (fit-cache.ts); null measures every 版. */
+  cacheDir?: string | null;
+  /** Browser contexts measuring at once (default: the machine's cores). */
+  parallel?: number;
+};
+
+export type SitesFit = {
+  /** Each print.html's fits, in the order given, 版 by 版. */
+  fits: PlacementFit[][];
+  /** 版 measured in the browser, and 版 whose fit was found in the cache. */
+  measured: number;
+  reused: number;
+};
+
+type Job = { site: number; printHtml: string; pages: number[] };
+
 /**
- * Measures every placement of a print.html (true size) in headless Chromium: in
- * the session's browser when given one (which stays open), else in a browser
- * launched for this measurement.
+ * Measures every placement of each print.html (true size) in headless Chromium,
+ * in one browser: the session's when given one (which stays open), else one
+ * launched for this call, and only if some 版 is not in the cache. The 版 to
+ * measure are shared out among `parallel` browser contexts (one site each, or a
+ * single site's 版 split between them), each loading its print.html and measuring
+ * only its own 版 (a sheet has a fixed size: the others do not move its text).
  */
-export async function measureSite(printHtml: string, chromium: string | ChromiumSession): Promise<PlacementFit[]> {
-  const owned = typeof chromium === 'string' ? startChromium(chromium) : null;
+export async function measureSites(printHtmls: string[], chromium: string | ChromiumSession, options: FitOptions = {}): Promise<SitesFit> {
+  const owned = typeof chromium === 'string' ? startChromium(chromium, { lazy: true }) : null;
   const session = owned ?? (chromium as ChromiumSession);
+  const cache = options.cacheDir ? new FitCache(options.cacheDir) : null;
+  const parallel = Math.max(1, options.parallel ?? os.availableParallelism());
+  const script = copyfitScript();
+  const found = new Map<string, PlacementFit[]>(); // `${site}:${page}`
+  const keys = new Map<string, string>();
+  const todo: { site: number; printHtml: string; pages: number[] }[] = [];
+  let reused = 0;
+  for (const [site, printHtml] of printHtmls.entries()) {
+    const missing: number[] = [];
+    for (const { page, key } of sheetKeys(printHtml, session.executablePath, script)) {
+      const hit = cache?.get(key);
+      keys.set(`${site}:${page}`, key);
+      if (hit) {
+        found.set(`${site}:${page}`, hit);
+        reused += 1;
+      } else missing.push(page);
+    }
+    if (missing.length) todo.push({ site, printHtml, pages: missing });
+  }
+  const jobs: Job[] =
+    todo.length >= parallel
+      ? todo
+      : todo.flatMap((t) => {
+          const n = Math.min(t.pages.length, Math.ceil(parallel / todo.length));
+          const size = Math.ceil(t.pages.length / n);
+          return Array.from({ length: Math.ceil(t.pages.length / size) }, (_, i) => ({ ...t, pages: t.pages.slice(i * size, (i + 1) * size) }));
+        });
   try {
-    const browser = await session.browser();
-    // Wide enough that no phone layout applies; the sheets keep their size in mm whatever the window.
-    const page = await browser.newPage({ viewport: { width: 1800, height: 1200 } });
-    try {
-      await page.goto(pathToFileURL(printHtml).href, { waitUntil: 'load' });
-      await page.addScriptTag({ content: copyfitScript() });
-      return (await page.evaluate('window.banmianCopyfit.run()')) as PlacementFit[];
-    } finally {
-      await page.close();
+    if (jobs.length) {
+      const browser = await session.browser();
+      let next = 0;
+      const worker = async () => {
+        while (next < jobs.length) {
+          const job = jobs[next++];
+          const fits = await measureJob(browser, job, script);
+          for (const page of job.pages) {
+            const own = fits.filter((f) => f.page === page);
+            found.set(`${job.site}:${page}`, own);
+            cache?.set(keys.get(`${job.site}:${page}`)!, own);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker));
     }
   } finally {
     await owned?.close();
   }
+  const fits = printHtmls.map((_, site) =>
+    [...found.entries()]
+      .filter(([k]) => k.startsWith(`${site}:`))
+      .sort(([a], [b]) => Number(a.split(':')[1]) - Number(b.split(':')[1]))
+      .flatMap(([, f]) => f),
+  );
+  return { fits, measured: jobs.reduce((n, j) => n + j.pages.length, 0), reused };
+}
+
+/** One context: the print.html loaded, the 版 not asked for removed, the rest measured. */
+async function measureJob(browser: Browser, job: Job, script: string): Promise<PlacementFit[]> {
+  // Wide enough that no phone layout applies; the sheets keep their size in mm whatever the window.
+  const context = await browser.newContext({ viewport: { width: 1800, height: 1200 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(job.printHtml).href, { waitUntil: 'load' });
+    const keep = JSON.stringify(job.pages);
+    await page.evaluate(`document.querySelectorAll('.sheet').forEach((s) => { if (!${keep}.includes(Number(s.getAttribute('data-page')))) s.remove(); })`);
+    await page.addScriptTag({ content: script });
+    return (await page.evaluate('window.banmianCopyfit.run()')) as PlacementFit[];
+  } finally {
+    await context.close();
+  }
+}
+
+/** One print.html's fits (measureSites for a single site). */
+export async function measureSite(printHtml: string, chromium: string | ChromiumSession, options: FitOptions = {}) {
+  const { fits, measured, reused } = await measureSites([printHtml], chromium, options);
+  return { fits: fits[0], measured, reused };
 }
 
 /** The view model's own estimate, for when no browser is at hand. */

@@ -38,6 +38,8 @@ export type ExportOptions = {
   copyfit?: boolean;
   /** The browser the fit is measured in, already started (the CLI starts it while Strapi boots); else one is launched for the check. */
   chromium?: ChromiumSession | null;
+  /** Where measured 版 are kept by layout fingerprint (default .cache/broadsheet/copyfit/; null measures every 版). */
+  fitCacheDir?: string | null;
   onStep?: (step: { phase: 'load' | 'images' | 'render' | 'write' | 'fit'; done: number; total: number }) => void;
 };
 
@@ -56,6 +58,9 @@ export type ExportSummary = WriteResult & {
   holes?: PageHole[];
   fitMethod?: 'measured' | 'estimate';
   fitNote?: string;
+  /** With `copyfit` measured: 版 measured in Chromium now, and 版 whose layout was measured before (the fit cache). */
+  fitMeasured?: number;
+  fitReused?: number;
 };
 
 /** A refusal of the exporter (messages.ts `export.*`): the CLI prints its message, the admin re-words it. */
@@ -173,7 +178,7 @@ export async function processTreeImages(
   maxPixels: number | undefined,
   onStep?: ExportOptions['onStep'],
 ) {
-  const photos = tree.pages.flatMap((p) => p.placements.flatMap((pl) => pl.article.photos.map((ph) => ({ ph, headline: pl.article.headline }))));
+  const photos = tree.pages.flatMap((p) => p.placements.flatMap((pl) => (pl.article?.photos ?? []).map((ph) => ({ ph, headline: pl.article!.headline }))));
   const urls = [...new Map(photos.filter((x) => x.ph.image).map((x) => [x.ph.image!.url, x.headline])).entries()];
   const index: ImageIndex = new Map();
   const files = new Map<string, Buffer>();
@@ -219,9 +224,10 @@ async function checkFit(strapi: Core.Strapi, summary: ExportSummary, options: Ex
   if (chromium) {
     try {
       options.onStep?.({ phase: 'fit', done: 0, total: 1 });
-      const fits = await measureSite(path.join(summary.outDir, 'print.html'), options.chromium ?? chromium);
+      const cacheDir = options.fitCacheDir === undefined ? path.join(strapi.dirs.app.root, '.cache', 'broadsheet', 'copyfit') : options.fitCacheDir;
+      const { fits, measured, reused } = await measureSite(path.join(summary.outDir, 'print.html'), options.chromium ?? chromium, { cacheDir });
       options.onStep?.({ phase: 'fit', done: 1, total: 1 });
-      return { fits, fitMethod: 'measured' as const };
+      return { fits, fitMethod: 'measured' as const, fitMeasured: measured, fitReused: reused };
     } catch (error: any) {
       // The site is written; a browser that will not start costs the measurement, not the export.
       why = `Chromium at ${chromium} failed (${String(error?.message ?? error).split('\n')[0]})`;
@@ -285,7 +291,7 @@ async function writeIssue(strapi: Core.Strapi, options: ExportOptions): Promise<
     .digest('hex');
   const counts: Counts = {
     pages: tree.pages.length,
-    articles: new Set(tree.pages.flatMap((p) => p.placements.map((pl) => pl.article.documentId))).size,
+    articles: new Set(tree.pages.flatMap((p) => p.placements.flatMap((pl) => (pl.article ? [pl.article.documentId] : [])))).size,
     images: images.index.size,
   };
   const manifest = (files: string[], bytes: number) =>

@@ -11,6 +11,12 @@ export function formatDate(iso: string): string {
   return `${y}年${mo}月${d}日 星期${weekday}`;
 }
 
+/** A day without its weekday, for notices (更正, 撤稿): `2024年7月5日`. */
+export function dayText(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : (iso ?? '');
+}
+
 /** A subtitle is printed with its leading dash: `——某县党建引领乡村振兴综述`. */
 export function subtitleText(subtitle: string | null): string | null {
   if (!subtitle) return null;

@@ -10,7 +10,7 @@ export function previewImages(tree: IssueTree, origin: string): ImageIndex {
   const index: ImageIndex = new Map();
   for (const page of tree.pages)
     for (const pl of page.placements)
-      for (const ph of pl.article.photos) {
+      for (const ph of pl.article?.photos ?? []) {
         const img = ph.image;
         if (!img || index.has(img.url)) continue;
         const formats = Object.values((img.formats ?? {}) as Record<string, any>)

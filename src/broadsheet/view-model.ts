@@ -5,7 +5,7 @@ import { resolveFormat, MM_PER_PT, round, proofScale, rectBox, type PageFormat }
 import { layoutPage } from './page-layout';
 import { pageHoles } from './underset';
 import type { FitArticle } from './copyfit-estimate';
-import { captionText, formatDate, subtitleText } from './format';
+import { captionText, dayText, formatDate, subtitleText } from './format';
 import { DEFAULT_LOCALE, SIGN_ROLES, SIGN_ROLE_LABEL, photoCreditText } from '../newsroom/glossary';
 
 /**
@@ -43,8 +43,22 @@ export function articleView(a: TreeArticle, images: ImageIndex) {
     source: a.source ? `来源：${a.source.replace(/^来源[:：]\s*/, '')}` : null,
     suppliedBy: a.suppliedBy ? `（${a.suppliedBy.replace(/供稿$/, '')}供稿）` : null,
     authorNote: a.authorNote ? `（作者系${a.authorNote.replace(/^作者系/, '')}）` : null,
+    // 更正/说明/致歉 at the end of the article, dated (older snapshots have none).
+    corrections: (a.corrections ?? []).map((c) => ({ kind: c.kind, text: c.text, date: dayText(c.date) })),
   };
 }
+
+/** What a withdrawn article's rectangle reckons with: the notice alone. */
+const noticeFit = (notice: string): FitArticle => ({
+  column: null,
+  kicker: null,
+  headline: '',
+  subtitle: null,
+  bylines: [],
+  photos: [],
+  blocks: markdownBlocks(notice),
+  trailers: [],
+});
 
 /** What copyfit reckons with: the article's texts as printed. */
 export function fitArticle(a: TreeArticle, view: ArticleView): FitArticle {
@@ -56,7 +70,9 @@ export function fitArticle(a: TreeArticle, view: ArticleView): FitArticle {
     bylines: view.bylines.map((b) => `□${b.role ?? ''} ${b.names.join(' ')}`),
     photos: view.photos.map((p) => ({ aspect: p.aspect, caption: `${p.caption ?? ''}${p.credit ?? ''}` })),
     blocks: markdownBlocks(a.body),
-    trailers: [view.suppliedBy, view.authorNote, view.source].filter((t): t is string => Boolean(t)),
+    trailers: [view.suppliedBy, view.authorNote, view.source, ...view.corrections.map((c) => `【${c.kind}】${c.text}（${c.date}）`)].filter((t): t is string =>
+      Boolean(t),
+    ),
   };
 }
 export type ArticleView = ReturnType<typeof articleView>;
@@ -88,15 +104,23 @@ export function siteView(tree: IssueTree, images: ImageIndex) {
   const pf = tree.publication?.pageFormat;
   const format = resolveFormat(pf?.key, pf?.custom);
   const pages = tree.pages.map((page) => {
-    const articles = page.placements.map((p) => ({ placement: p, view: articleView(p.article, images) }));
-    const inputs = articles.map(({ placement: p, view }) => ({
+    // A withdrawn article's block (撤稿, article null) keeps its rectangle and prints its notice there.
+    const blocks = page.placements.map((p) => ({ placement: p, view: p.article ? articleView(p.article, images) : null }));
+    const inputs = blocks.map(({ placement: p, view }) => ({
       rect: { col: p.col, colSpan: p.colSpan, row: p.row, rowSpan: p.rowSpan },
       span: p.span,
       lead: p.lead,
-      article: fitArticle(p.article, view),
+      article: view ? fitArticle(p.article!, view) : noticeFit(p.withdrawn?.notice ?? ''),
     }));
     const layout = layoutPage(format, { theme: Boolean(page.theme) }, inputs);
-    const placements = articles.map(({ placement: p, view }, i) => {
+    const withdrawn = blocks.flatMap(({ placement: p }, i) => {
+      if (blocks[i].view) return [];
+      const { box, rect } = layout.placements[i];
+      const style = `left: ${box.left}mm; top: ${box.top}mm; width: ${box.width}mm; height: ${box.height}mm`;
+      return [{ order: p.order, rect, style, notice: p.withdrawn?.notice ?? '', date: p.withdrawn ? dayText(p.withdrawn.date) : null }];
+    });
+    const articles = blocks.flatMap((b, i) => (b.view ? [{ placement: b.placement, view: b.view, i }] : []));
+    const placements = articles.map(({ placement: p, view, i }) => {
       const laid = layout.placements[i];
       const { box, rect } = laid;
       return {
@@ -125,11 +149,13 @@ export function siteView(tree: IssueTree, images: ImageIndex) {
       /** Lines of body type in one row of the grid: underset lines as modules of white. */
       linesPerModule: round(layout.geometry.moduleHeight / (format.leading * MM_PER_PT), 3),
       placements,
+      /** Notices where withdrawn articles were printed (撤稿): not articles, no reading page, no copyfit. */
+      withdrawn,
       /** Modules of the grid no block covers (white on the printed sheet; the 预览 outlines them). */
       holes: pageHoles(
         format.columns,
         format.rows,
-        placements.map((pl) => pl.rect),
+        [...placements, ...withdrawn].map((pl) => pl.rect),
       ).map((rect) => {
         const box = rectBox(layout.geometry, rect);
         return { rect, modules: rect.colSpan * rect.rowSpan, style: `left: ${box.left}mm; top: ${box.top}mm; width: ${box.width}mm; height: ${box.height}mm` };

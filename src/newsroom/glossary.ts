@@ -115,7 +115,19 @@ export function photoCreditText(name: string | null | undefined, role: string | 
 
 /** The printed text of an article (引题, 主题, 副题, 正文, 来源, 供稿, 作者系), by field name. */
 export const ARTICLE_TEXT_FIELDS = ['kicker', 'headline', 'subtitle', 'body', 'source', 'suppliedBy', 'authorNote'] as const;
-export type ArticleText = Record<(typeof ARTICLE_TEXT_FIELDS)[number], string | null | undefined>;
+export type ArticleTextField = (typeof ARTICLE_TEXT_FIELDS)[number];
+export type ArticleText = Record<ArticleTextField, string | null | undefined>;
+
+/** How the sign-off history, the diff of signed versions and the 审校 panel name those fields. */
+export const ARTICLE_TEXT_LABEL: Record<ArticleTextField, string> = {
+  kicker: '引题',
+  headline: '主题',
+  subtitle: '副题',
+  body: '正文',
+  source: '来源',
+  suppliedBy: '供稿',
+  authorNote: '作者简介',
+};
 
 /** Those fields of `a`, for writing an article from parsed or demo text. */
 export const articleText = (a: Partial<ArticleText>): ArticleText => Object.fromEntries(ARTICLE_TEXT_FIELDS.map((f) => [f, a[f]])) as ArticleText;

@@ -41,6 +41,11 @@ export const TREE_SCHEMAS = {
     source: nullable(str),
     suppliedBy: nullable(str),
     authorNote: nullable(str),
+    corrections: {
+      type: 'array',
+      description: 'Notices readers see with the article (更正 correction, 说明 clarification, 致歉 apology), oldest first',
+      items: obj({ kind: { type: 'string', enum: ['更正', '说明', '致歉'] }, text: str, date: { type: 'string', format: 'date' } }),
+    },
   }),
   IssueTreePageFormat: obj({
     key: { type: 'string', enum: ['broadsheet', 'tabloid', 'custom'], description: 'broadsheet 对开, tabloid 四开, custom: the figures in custom' },
@@ -70,7 +75,12 @@ export const TREE_SCHEMAS = {
         colSpan: nullable({ type: 'integer' }),
         row: nullable({ type: 'integer' }),
         rowSpan: nullable({ type: 'integer' }),
-        article: ref('IssueTreeArticle'),
+        // null only when the article was withdrawn (撤稿): see withdrawn.
+        article: nullable(ref('IssueTreeArticle')),
+        withdrawn: nullable({
+          ...obj({ date: { type: 'string', format: 'date' }, notice: str }),
+          description: 'The article printed here was withdrawn (撤稿; article is then null): readers see this notice in its rectangle',
+        }),
       }),
     },
   }),

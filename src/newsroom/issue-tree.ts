@@ -29,7 +29,12 @@ export type TreeArticle = {
   source: string | null;
   suppliedBy: string | null;
   authorNote: string | null;
+  /** Notices readers see with the article (更正 / 说明 / 致歉), oldest first; they go live with the page's signature. */
+  corrections: TreeCorrection[];
 };
+export type TreeCorrection = { kind: string; text: string; date: string };
+/** What readers see where a withdrawn article (撤稿) was printed (src/corrections/). */
+export type TreeWithdrawn = { date: string; notice: string };
 /** A placement's rectangle on the page's module grid (1-based columns and rows); null until laid out. */
 export type TreePlacement = {
   order: number;
@@ -39,7 +44,9 @@ export type TreePlacement = {
   colSpan: number | null;
   row: number | null;
   rowSpan: number | null;
-  article: TreeArticle;
+  /** null only when the article was withdrawn: `withdrawn` then says so, in the same rectangle. */
+  article: TreeArticle | null;
+  withdrawn: TreeWithdrawn | null;
 };
 /** The publication's page format as stored: a named format, or `custom` with its figures (src/broadsheet/page-formats.ts). */
 export type TreePageFormat = {
@@ -99,6 +106,7 @@ export function shapeArticle(a: any): TreeArticle {
     source: orNull(a.source),
     suppliedBy: orNull(a.suppliedBy),
     authorNote: orNull(a.authorNote),
+    corrections: (a.corrections ?? []).map((c: any) => ({ kind: c.kind, text: c.text, date: c.date })),
   };
 }
 
@@ -146,6 +154,7 @@ export function shapePage(page: any, articles: Map<string, any>): TreePage {
         row: orNull(p.row),
         rowSpan: orNull(p.rowSpan),
         article: shapeArticle(articles.get(p.article.documentId)),
+        withdrawn: null,
       })),
   };
 }
@@ -168,6 +177,19 @@ export function shapeIssueTree(issue: any, articles: Map<string, any>): IssueTre
     date: issue.date,
     title: orNull(issue.title),
     publication: issue.printed?.publication !== undefined ? issue.printed.publication : shapePublication(issue.publication),
-    pages: pages.map((page) => (page.printed?.page ? { ...page.printed.page, number: page.number } : shapePage(page, articles))),
+    pages: pages.map((page) => (page.printed?.page ? printedPage(page.printed.page, page.number) : shapePage(page, articles))),
+  };
+}
+
+/** A stored snapshot in today's shape: snapshots frozen before corrections and withdrawals lack those fields. */
+function printedPage(page: TreePage, number: number): TreePage {
+  return {
+    ...page,
+    number,
+    placements: page.placements.map((p) => ({
+      ...p,
+      article: p.article ? { ...p.article, corrections: p.article.corrections ?? [] } : null,
+      withdrawn: p.withdrawn ?? null,
+    })),
   };
 }

@@ -10,11 +10,32 @@
 import { FORMAT_FIELD_LABEL, SIGN_ROLE_LABEL, STAGE_LABEL, pageName, signatureName, type SignRole, type Stage } from './glossary';
 import type { FormatProblem } from '../broadsheet/page-formats';
 import type { FilterShapeProblem } from './filter-shape';
+import { fieldLabel } from '../proofreading/article-fields';
 
 export type Surface = 'zh-Hans' | 'en' | 'cli';
 export type Language = Exclude<Surface, 'cli'>;
 
 type PageRef = { issue?: number | null; number: number | null };
+/** What a search parameter takes (search.badParameter). */
+export type SearchExpected = 'query' | 'text' | 'integer' | 'date' | 'pageSize' | 'status' | 'range';
+const SEARCH_EXPECTED_ZH: Record<SearchExpected, string> = {
+  query: '检索词（1 至 100 个字，含文字或数字）',
+  text: '一个文本值',
+  integer: '不小于 1 的整数',
+  date: 'YYYY-MM-DD 格式的日期',
+  pageSize: '1 至 100 的整数',
+  status: 'published 或 draft',
+  range: '不大于上限的下限',
+};
+const SEARCH_EXPECTED_EN: Record<SearchExpected, string> = {
+  query: 'search words (1 to 100 characters, with letters or digits)',
+  text: 'one text value',
+  integer: 'a whole number of at least 1',
+  date: 'a date as YYYY-MM-DD',
+  pageSize: 'a whole number from 1 to 100',
+  status: '"published" or "draft"',
+  range: 'a lower bound not above the upper bound',
+};
 type Wording<P> = { status: 400 | 401 | 403 | 404 | 413; zh: (p: P) => string; en: (p: P) => string; cli?: (p: P) => string };
 const define = <P>(w: Wording<P>) => w;
 
@@ -77,10 +98,11 @@ const FILTER_PROBLEM_EN: Record<FilterShapeProblem, string> = {
 
 export const MESSAGES = {
   // Admin permissions (src/newsroom/admin-ability.ts): `type` is the content type's singular name.
-  'admin.notAllowed': define<{ action: 'read' | 'create' | 'update'; type: string }>({
+  'admin.notAllowed': define<{ action: 'read' | 'create' | 'update' | 'publish'; type: string }>({
     status: 403,
-    zh: (p) => `你没有${{ read: '查看', create: '新建', update: '修改' }[p.action]}${ZH_TYPE[p.type] ?? '这条内容'}的权限`,
-    en: (p) => `you may not ${{ read: 'read', create: 'create', update: 'change' }[p.action]} ${p.action === 'create' ? `${p.type}s` : `this ${p.type}`}`,
+    zh: (p) => `你没有${{ read: '查看', create: '新建', update: '修改', publish: '发布' }[p.action]}${ZH_TYPE[p.type] ?? '这条内容'}的权限`,
+    en: (p) =>
+      `you may not ${{ read: 'read', create: 'create', update: 'change', publish: 'publish' }[p.action]} ${p.action === 'create' ? `${p.type}s` : `this ${p.type}`}`,
   }),
   'admin.fieldsNotAllowed': define<{ type: string; fields: string[] }>({
     status: 403,
@@ -119,6 +141,33 @@ export const MESSAGES = {
     zh: (p) => `${zhPage(p.page)}在你查看之后又有改动，请看过最新版本再签字`,
     en: (p) => `${enPage(p.page)} has changed since you looked at it; review the current version before signing`,
   }),
+  'proofread.openErrors': define<{ page: PageRef; count: number; articles: string[] }>({
+    status: 400,
+    zh: (p) =>
+      `${zhPage(p.page)}还有 ${p.count} 处审校差错未处理（${p.articles.map((a) => `《${a}》`).join('、')}）：改正，或标为"不是差错"并写明理由，才能审校签字`,
+    en: (p) =>
+      `${enPage(p.page)} has ${p.count} open proofreading error${p.count === 1 ? '' : 's'} (${p.articles.join(', ')}): fix them or mark them "not an error" with a reason before the proofreader signs`,
+  }),
+  'proofread.reasonMissing': define<Record<string, never>>({
+    status: 400,
+    zh: () => '标为"不是差错"须写明理由（reason），下一位审校会看到',
+    en: () => 'marking a finding "not an error" needs a reason (reason): the next proofreader reads it',
+  }),
+  'proofread.noSuchFinding': define<{ rule: string; text: string }>({
+    status: 400,
+    zh: (p) => `稿件里没有规则 ${p.rule} 对「${p.text}」的审校提示（已改正或已标记）`,
+    en: (p) => `the article has no open finding of rule ${p.rule} on “${p.text}” (fixed or marked already)`,
+  }),
+  'proofread.stale': define<{ field: string; text: string }>({
+    status: 400,
+    zh: (p) => `「${p.text}」已不在${fieldLabel(p.field)}的这个位置（稿件在你查看之后改过），请刷新审校结果再采纳`,
+    en: (p) => `“${p.text}” is no longer at that place in ${p.field} (the article changed since you looked); reload the findings before accepting`,
+  }),
+  'changes.noSuchVersion': define<{ page: PageRef; id: string }>({
+    status: 404,
+    zh: (p) => `${zhPage(p.page)}没有签字版本「${p.id}」：请从签字记录中选一次签字（GET /banmian/pages/:documentId/versions 列出全部）`,
+    en: (p) => `${enPage(p.page)} has no signed version “${p.id}”: pick a signature from its history (GET /banmian/pages/:documentId/versions lists them)`,
+  }),
   'sign.unknownRole': define<{ role: string; roles: readonly string[] }>({
     status: 400,
     zh: (p) => `未知的签字角色「${p.role}」（应为 ${p.roles.join(' / ')}）`,
@@ -142,6 +191,27 @@ export const MESSAGES = {
     en: (p) =>
       `issue ${p.issue ?? '?'} cannot be published: ${p.pages.map((x) => `page ${x.number} (${EN_STAGE[x.stage]}) lacks ${enRoles(x.missing)}`).join('; ')}. Every page needs its editor, layout and proofreader signatures first`,
   }),
+  // Timed publication (src/schedule/): times as the newsroom reads them, in its zone TZ.
+  'schedule.badTime': define<{ value: string; timeZone: string }>({
+    status: 400,
+    zh: (p) => `定时发布的时间「${p.value}」无法识别：请写成 2026-12-02 18:30 这样的日期和时间（${p.timeZone} 时间）`,
+    en: (p) => `“${p.value}” is not a time to publish at: write a date and time such as 2026-12-02 18:30 (${p.timeZone} time)`,
+  }),
+  'schedule.past': define<{ at: string; now: string; timeZone: string }>({
+    status: 400,
+    zh: (p) => `定时发布的时间 ${p.at} 已经过去（现在是 ${p.now}，${p.timeZone} 时间）`,
+    en: (p) => `${p.at} is past (it is ${p.now} now, ${p.timeZone} time): choose a later time to publish at`,
+  }),
+  'schedule.none': define<{ issue: number | null }>({
+    status: 400,
+    zh: (p) => `第${p.issue ?? '?'}期没有待执行的定时发布`,
+    en: (p) => `issue ${p.issue ?? '?'} has no scheduled publication waiting`,
+  }),
+  'schedule.fireFailed': define<{ why: string }>({
+    status: 400,
+    zh: (p) => `定时发布没有成功（${p.why}）；什么都没有发布`,
+    en: (p) => `the scheduled publication failed (${p.why}); nothing was published`,
+  }),
   'page.unsigned': define<{ page: PageRef; stage: Stage; missing: SignRole[] }>({
     status: 400,
     zh: (p) => `${zhPage(p.page)}不能发布：缺${zhRoles(p.missing)}签字（当前${zhStage(p.stage)}）`,
@@ -158,6 +228,26 @@ export const MESSAGES = {
     zh: (p) => `稿件「${p.headline}」已排入${p.pages.map(zhPage).join('、')}：随版面签字发布，不能单独发布（改动已存为草稿，审校签字后上线）`,
     en: (p) =>
       `article “${p.headline}” is placed on ${p.pages.map(enPage).join(', ')}: it goes live with the page's signatures, not on its own (the change is saved as a draft and goes live after the proofreader signs)`,
+  }),
+  'withdraw.superAdminOnly': define<Record<string, never>>({
+    status: 403,
+    zh: () => '只有值班总编（超级管理员）可以撤稿',
+    en: () => 'only a Super Admin (the editor on duty) may withdraw an article',
+  }),
+  'withdraw.reasonMissing': define<Record<string, never>>({
+    status: 400,
+    zh: () => '撤稿须写明理由（reason）：记录在案，读者只看到撤稿声明',
+    en: () => 'withdrawing an article needs a reason (reason): it is kept on record; readers see only the notice',
+  }),
+  'withdraw.notPublished': define<{ headline: string }>({
+    status: 400,
+    zh: (p) => `稿件「${p.headline}」尚未发布，读者看不到，无须撤稿`,
+    en: (p) => `article “${p.headline}” is not published: readers cannot see it, there is nothing to withdraw`,
+  }),
+  'withdraw.isWithdrawn': define<{ headline: string; date: string }>({
+    status: 400,
+    zh: (p) => `稿件「${p.headline}」已于 ${p.date} 撤稿，不能再发布；如需重新刊发，请另建稿件`,
+    en: (p) => `article “${p.headline}” was withdrawn on ${p.date} and cannot be published again; to print it again, write a new article`,
   }),
   'entry.liveDelete': define<{ type: 'issue' | 'page' | 'article'; label: string }>({
     status: 400,
@@ -234,6 +324,12 @@ export const MESSAGES = {
     status: 400,
     zh: (p) => `查询参数 ${p.parameter} 无效：不能按动态区域筛选`,
     en: (p) => `query parameter ${p.parameter} is not valid: filtering through dynamic zones is not allowed`,
+  }),
+  // Search (src/search/params.ts): a parameter it cannot read, named with what it takes.
+  'search.badParameter': define<{ parameter: string; value: string; expected: SearchExpected }>({
+    status: 400,
+    zh: (p) => `检索参数 ${p.parameter} 无效（收到“${p.value}”）：应为${SEARCH_EXPECTED_ZH[p.expected]}`,
+    en: (p) => `search parameter ${p.parameter} is not valid (got "${p.value}"): expected ${SEARCH_EXPECTED_EN[p.expected]}`,
   }),
   'query.badFilter': define<{ parameter: string; problem: FilterShapeProblem }>({
     status: 400,
@@ -356,6 +452,37 @@ export const MESSAGES = {
     zh: (p) => `${p.file}：无法识别的编码，既不是 UTF-8 也不是 GB18030/GBK（请在“编码”中指定）`,
     en: (p) => `${p.file}: undecodable bytes: neither UTF-8 nor GB18030/GBK (choose the encoding if you know it)`,
     cli: (p) => `${p.file}: undecodable bytes: neither UTF-8 nor GB18030/GBK (pass --encoding if you know it)`,
+  }),
+  // Other file types (src/import-formats/): each refused with the file and what is wrong with it.
+  'import.unknownFormat': define<File & { ext: string }>({
+    status: 400,
+    zh: (p) => `${p.file}：不能导入「${p.ext}」文件，请另存为 .docx 或 .txt（可导入 .txt、.html、.pdf、.docx）`,
+    en: (p) => `${p.file}: "${p.ext}" files cannot be imported: save it as .docx or .txt (.txt, .html, .pdf and .docx are read)`,
+  }),
+  'import.notPdf': define<File>({
+    status: 400,
+    zh: (p) => `${p.file}：不是 PDF 文件（或文件已损坏）`,
+    en: (p) => `${p.file}: not a PDF file (or a damaged one)`,
+  }),
+  'import.encryptedPdf': define<File>({
+    status: 400,
+    zh: (p) => `${p.file}：PDF 已加密（有密码），请先另存为无密码的 PDF`,
+    en: (p) => `${p.file}: the PDF is encrypted (password protected): save it without a password first`,
+  }),
+  'import.scannedPdf': define<File & { pages: number }>({
+    status: 400,
+    zh: (p) => `${p.file}：PDF 的 ${p.pages} 页里没有文字层，是扫描件，需要先做 OCR`,
+    en: (p) => `${p.file}: the PDF's ${p.pages} page(s) have no text layer: scanned, needs OCR first`,
+  }),
+  'import.corruptDocx': define<File & { why: string }>({
+    status: 400,
+    zh: (p) => `${p.file}：无法读取这个 Word 文件（.docx），文件可能已损坏（${p.why}）`,
+    en: (p) => `${p.file}: the Word file (.docx) cannot be read, it may be damaged (${p.why})`,
+  }),
+  'import.emptyHtml': define<File>({
+    status: 400,
+    zh: (p) => `${p.file}：网页里没有找到正文`,
+    en: (p) => `${p.file}: no article text found in the web page`,
   }),
   'import.noText': define<File>({ status: 400, zh: (p) => `${p.file}：文件里没有文字`, en: (p) => `${p.file}: the file has no text` }),
   'import.noArticle': define<File>({ status: 400, zh: (p) => `${p.file}：文中没有找到稿件`, en: (p) => `${p.file}: no article found in the text` }),

@@ -32,9 +32,8 @@ export function isPublishedOnlyReader(request: any): boolean {
 }
 
 /**
- * What the rule for listing columns and contributors reads: these queries, as
- * data, so the response cache can derive from them which types a list of
- * columns or contributors depends on (ruleReads) instead of keeping a hand list.
+ * What the rule for listing columns and contributors reads. (The response cache needs no list of
+ * these: it tags an answer by the queries that ran while computing it, these among them.)
  */
 type RuleQuery = { uid: string; where: Record<string, unknown>; populate: Record<string, unknown> };
 const RULE_QUERIES: Record<string, RuleQuery[]> = {
@@ -62,36 +61,6 @@ async function visibleContributorIds(strapi: Core.Strapi): Promise<number[]> {
   }
   for (const p of pages) for (const role of ['editor', 'layout', 'proofreader']) if (p.credits?.[role]?.id) ids.add(p.credits[role].id);
   return [...ids];
-}
-
-/**
- * For each type listed under a rule of its own, the types that rule reads: the
- * queried types, every type their `populate` walks into and every relation their
- * `where` steps through. Publishing or unpublishing any of them can change the list.
- */
-export function ruleReads(lookup: SchemaLookup): Record<string, string[]> {
-  const reads: Record<string, string[]> = {};
-  const walk = (uid: string, tree: Record<string, unknown> | undefined, into: Set<string>) => {
-    into.add(uid);
-    const attributes = lookup(uid)?.attributes ?? {};
-    for (const [name, sub] of Object.entries(tree ?? {})) {
-      const a: any = attributes[name];
-      const target = a?.type === 'relation' ? a.target : a?.type === 'component' ? a.component : a?.type === 'media' ? 'plugin::upload.file' : undefined;
-      if (!target) continue;
-      // A populate step nests under `populate`, a filter step directly.
-      const next: any = sub && typeof sub === 'object' ? sub : {};
-      walk(target, { ...next, ...(next.populate ?? {}) }, into);
-    }
-  };
-  for (const [uid, queries] of Object.entries(RULE_QUERIES)) {
-    const into = new Set<string>();
-    for (const q of queries) {
-      walk(q.uid, q.populate, into);
-      walk(q.uid, q.where, into);
-    }
-    reads[uid] = [...into].sort();
-  }
-  return reads;
 }
 
 /**

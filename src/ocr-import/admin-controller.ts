@@ -4,6 +4,8 @@ import { importOcrFile } from './import';
 import { readEdits } from './edits';
 import { importLimits } from './limits';
 import { parseOffThread } from './parse-pool';
+import { withFindings } from '../proofreading/import-findings';
+import { defaultLists } from '../proofreading/load-lists';
 import { asRefusal, refusal } from '../newsroom/refusals';
 import { assertAdminCan, assertAdminCanEntry } from '../newsroom/admin-ability';
 import { readPageChoices, readTarget } from './target';
@@ -42,7 +44,8 @@ export const importAdminController = (strapi: Core.Strapi) => ({
   async preview(ctx: any) {
     const { fileName, bytes, encoding, edits } = await readUpload(ctx);
     try {
-      ctx.body = { data: await parseOffThread(bytes, fileName, encoding, readEdits(edits)) };
+      // The dry run shows the 审校 checker's findings on what was read (src/proofreading/).
+      ctx.body = { data: withFindings(await parseOffThread(bytes, fileName, encoding, readEdits(edits)), defaultLists()) };
     } catch (error) {
       throw asRefusal(error);
     }

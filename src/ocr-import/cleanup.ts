@@ -19,7 +19,8 @@ export type Removal = { line: number; removed: string; code: string; message: st
  * A paragraph and where each of its source lines starts in its text (paragraphs are joined across column breaks).
  * `alone`: it stands by itself (a page's line the editor put in the body), never joined to another.
  */
-export type Para = { kind: 'p' | 'h'; text: string; line: number; alone?: boolean; segments?: Array<{ offset: number; line: number }> };
+/** `opens`: its line was printed indented in a text set that way (parse-state.ts): a paragraph's start, never a continuation. */
+export type Para = { kind: 'p' | 'h'; text: string; line: number; alone?: boolean; opens?: boolean; segments?: Array<{ offset: number; line: number }> };
 
 /** The source line of the text at `offset`: that of the last segment starting at or before it (segments are in offset order). */
 export function lineAt(para: Para, offset: number): number {
@@ -161,7 +162,7 @@ export function joinColumnBreaks(paras: Para[], removals: Removal[]): { paras: P
   };
   for (const p of paras) {
     // A line that stands alone (a page's label the editor put in the body) is never joined, either way: it is no cut paragraph.
-    if (open && p.kind === 'p' && !p.alone && !open.para.alone && !open.ends && open.last !== '：' && open.last !== ':') {
+    if (open && p.kind === 'p' && !p.alone && !p.opens && !open.para.alone && !open.ends && open.last !== '：' && open.last !== ':') {
       let next = p.text;
       const last = open.last;
       if (isHan(last) && next[0] === last && !REDUPLICATES.has(last)) {

@@ -1,5 +1,5 @@
 import { normaliseName } from '../newsroom/names';
-import { BYLINE_ROLES, CREDIT_ROLE_WORDS, type PhotoCreditKind, type SignRole } from '../newsroom/glossary';
+import { BYLINE_ROLES, CREDIT_ROLE_WORDS, PERSON_ROLES, type PhotoCreditKind, type SignRole } from '../newsroom/glossary';
 import { HAN } from './punctuation';
 
 /**
@@ -19,10 +19,10 @@ const MARKED = new RegExp(`^${MARK}`, 'u');
 const MAX_MARKED_LINE = 200;
 
 // Common surnames (a name line at an article's end must start with one).
-const SURNAMES = new Set([
+export const SURNAMES = new Set([
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由',
 ]);
-const COMPOUND_SURNAMES = [
+export const COMPOUND_SURNAMES = [
   '欧阳',
   '司马',
   '上官',
@@ -72,6 +72,54 @@ const nameTokens = (text: string) =>
 
 export type Byline = { role: string | null; names: string[] };
 
+/** Role words read inside a glued token (`本报记者张靖本报通讯员郜敏`): a reporter's; `文`, `图`, `摄影` are also parts of names and units (`市摄影家协会`). */
+const INNER_ROLES = BYLINE_ROLES.filter((r) => /记者|通讯员|评论员|实习生/u.test(r));
+
+/** `张靖本报通讯员郜敏` → `张靖`, `本报通讯员`, `郜敏`: a token cut at the role words inside it (longest first at each place, one pass). */
+function splitAtRoles(tok: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < tok.length;) {
+    const role = INNER_ROLES.find((r) => tok.startsWith(r, i));
+    if (!role) {
+      i += 1;
+      continue;
+    }
+    if (i > from) out.push(tok.slice(from, i));
+    out.push(role);
+    i += role.length;
+    from = i;
+  }
+  if (from < tok.length) out.push(tok.slice(from));
+  return out;
+}
+
+const surnameAt = (run: string, i: number) => (COMPOUND_SURNAMES.some((c) => run.startsWith(c, i)) ? 2 : SURNAMES.has(run[i]) ? 1 : 0);
+
+/**
+ * `王飞李永` → `王飞`, `李永`: names printed without spaces, split as a reader would: each
+ * name a surname from the list and one or two given characters. Three-character names
+ * are tried first (the commoner length); a run no such split covers stays whole.
+ */
+export function splitGluedNames(run: string): string[] {
+  if (!/^\p{Script=Han}{4,12}$/u.test(run) || looksLikePersonName(run)) return [run];
+  // best[i]: a split of run[i..] into names, or null; read from the end, each place once.
+  const best: Array<string[] | null> = new Array(run.length + 1).fill(null);
+  best[run.length] = [];
+  for (let i = run.length - 1; i >= 0; i -= 1) {
+    const sur = surnameAt(run, i);
+    if (!sur) continue;
+    for (const given of [2, 1]) {
+      const end = i + sur + given;
+      if (end <= run.length && best[end]) {
+        best[i] = [run.slice(i, end), ...best[end]!];
+        break;
+      }
+    }
+  }
+  return best[0] && best[0].length > 1 ? best[0] : [run];
+}
+
 /** `本报通讯员 胡伟杰 吴琛`, `记者 郭文治 李静雯`, `杨彬彬`, `中共鹤岗市委组织部`, `本报记者 王芳 通讯员 李强`. */
 export function parseBylineText(text: string): Byline[] {
   const bylines: Array<{ role: string | null; tokens: string[] }> = [];
@@ -79,7 +127,8 @@ export function parseBylineText(text: string): Byline[] {
   for (let tok of text
     .trim()
     .split(/[\s、,，]+/u)
-    .filter(Boolean)) {
+    .filter(Boolean)
+    .flatMap(splitAtRoles)) {
     tok = tok.replace(/[:：/／]$/u, '');
     const role = BYLINE_ROLES.find((r) => tok === r || (r.length >= 2 && tok.startsWith(r) && [...tok].length - r.length >= 2));
     if (role) {
@@ -94,17 +143,31 @@ export function parseBylineText(text: string): Byline[] {
     }
     current.tokens.push(tok);
   }
-  // A role alone is a byline too: `□本报评论员`.
-  return bylines.map((b) => ({ role: b.role, names: mergePadded(b.tokens) })).filter((b) => b.names.length || b.role);
+  // A role alone is a byline too: `□本报评论员`. Under a person's role, a run of names without spaces is split (never an organisation's name).
+  return bylines
+    .map((b) => ({ role: b.role, names: mergePadded(b.role && PERSON_ROLES.includes(b.role) ? b.tokens.flatMap(splitGluedNames) : b.tokens) }))
+    .filter((b) => b.names.length || b.role);
 }
 
 /** `□本报通讯员 胡伟杰 吴琛`, `■记者 …`, `■中共鹤岗市委组织部`: a marked byline (not a photo credit). */
 export function matchMarkedByline(line: string): Byline[] | null {
   if (!MARKED.test(line.trim()) || line.trim().length > MAX_MARKED_LINE) return null;
   const m = new RegExp(`^${MARK}\\s*(.+)$`, 'u').exec(line.trim());
-  if (!m || matchPhotoCredit(line) || matchCredits(line)) return null;
+  if (!m || matchPhotoCredit(line) || matchCredits(line) || matchMarkedLabel(line)) return null;
   const bylines = parseBylineText(m[1]);
   return bylines.length ? bylines : null;
+}
+
+/**
+ * `本报记者 赵 敏` without a mark: a reporter's role and names alone on a line. Read as a
+ * byline only where the layout shows the line is no paragraph (rules.ts, bylineAt).
+ */
+export function matchPlainByline(line: string): Byline[] | null {
+  const t = line.trim();
+  if (t.length > 40 || /[。，；！？]/u.test(t)) return null;
+  const bylines = parseBylineText(t);
+  const ok = bylines.length > 0 && bylines.every((b) => b.role && PERSON_ROLES.includes(b.role) && b.names.length && b.names.every(looksLikePersonName));
+  return ok ? bylines : null;
 }
 
 export type PhotoCredit = { credit: string; creditRole: string | null; creditKind: PhotoCreditKind };
@@ -165,7 +228,13 @@ export function matchCaption(line: string): { caption: string; position: string 
 export const matchSource = (line: string) => {
   const t = line.trim();
   const m = /^来源\s*[：:]\s*/u.exec(t);
-  return (m && t.slice(m[0].length).trimEnd()) || null;
+  if (m) return t.slice(m[0].length).trimEnd() || null;
+  if (t.length > 60) return null;
+  // `（来源：人民日报）`; `（据新华社郑州9月9日电）`, a reprint's credit: a paper, site or wire service, not a sentence (`（据统计，…）`).
+  const bracket = bracketed(t, /^\s*来源\s*[：:]\s*/u, '');
+  if (bracket) return bracket;
+  const wire = bracketed(t, /^\s*据\s*/u, '');
+  return wire && !/[，。；、]/u.test(wire) && /(?:社|报|网|台|刊|杂志|电)/u.test(wire) ? wire : null;
 };
 /** What is inside `（…）` (either width) once `ending` is cut off its end, or null. */
 function bracketed(line: string, opening: RegExp, ending: string): string | null {
@@ -179,8 +248,8 @@ function bracketed(line: string, opening: RegExp, ending: string): string | null
 }
 /** `（白山社区党委供稿）`. */
 export const matchSuppliedBy = (line: string) => bracketed(line, /^\s*/u, '供稿');
-/** `（作者系…）`. */
-export const matchAuthorNote = (line: string) => bracketed(line, /^\s*作者系/u, '');
+/** `（作者系…）`, `（作者为…）`, `（作者单位：…）`: who the author is (the broadsheet prints it as `作者系…`). */
+export const matchAuthorNote = (line: string) => bracketed(line, /^\s*作者(?:系|为|单位\s*[：:])\s*/u, '');
 export const matchIssueNumber = (line: string) => {
   const m = /^第\s*(\d{1,5})\s*期(?:\s|$|[（(])/u.exec(line.trim());
   return m && line.trim().length <= 40 ? Number(m[1]) : null;
@@ -227,6 +296,9 @@ export function isHeadingLike(text: string, max = 50): boolean {
 // Words a heading never ends on: a line ending in one is a paragraph cut by a column end.
 const DANGLING_END = /[和的了在与及对为把被从向等并而或之其是有将把给让使于以就也都还又更很较]$/u;
 
+/** The line stops on a word no heading ends with: a paragraph cut mid-sentence. */
+export const endsDangling = (text: string) => DANGLING_END.test(text.trim());
+
 /** An in-body subhead (小标题): short, no sentence punctuation, no commas, not cut mid-sentence. */
 export const isSubheadLike = (text: string) => isHeadingLike(text, 24) && !/[，,、]/u.test(text) && !DANGLING_END.test(text.trim());
 
@@ -254,3 +326,68 @@ export function matchThemeBand(line: string): string[] | null {
 }
 /** A band for certain: three or more short phrases of one length (`学党史 悟思想 办实事 开新局`); a headline's phrases are longer. */
 export const isCertainThemeBand = (phrases: string[]) => phrases.length >= 3 && phrases[0].length <= 5 && phrases.every((p) => p.length === phrases[0].length);
+
+/**
+ * `编者按：…`, `【编者按】…`, `编后：…`, `短评：…`: the editors' own words introducing an article
+ * or a page (编者按) or following an article (编后, 短评). No field of an article holds them: they
+ * stay in its body as a marked paragraph (rules.ts, editorNote). `text`: the line as printed.
+ */
+export type EditorNote = { kind: '编者按' | '编后' | '短评'; text: string; alone: boolean };
+export function matchEditorNote(line: string): EditorNote | null {
+  const t = line.trim();
+  const m = /^[【[]?(编者按|编者的话|编后语|编后|短评)[】\]]?(?=$|[：:\s]|[】\]])/u.exec(t);
+  if (!m) return null;
+  const rest = t.slice(m[0].length).replace(/^[：:\s]+/u, '');
+  // `短评` alone is a label over a commentary's headline (a 栏目), not a note.
+  if (m[1] === '短评' && !rest) return null;
+  const kind = m[1] === '编者的话' ? '编者按' : m[1] === '编后语' ? '编后' : (m[1] as EditorNote['kind']);
+  return { kind, text: t, alone: !rest };
+}
+
+/**
+ * A photo-news item's one paragraph: the caption, then its credit on the same line,
+ * perhaps after an in-house code (`…收获玉米。⑧3程全摄`: `⑧3`, `②6` are the desk's codes,
+ * not names). Returns the caption, the code and the credit, or null.
+ */
+export function matchCaptionCredit(line: string): { caption: string; code: string | null; credit: PhotoCredit } | null {
+  const line0 = line.trim();
+  if (!/摄[。.]?$/u.test(line0) || line0.length > 400) return null;
+  const t = line0.replace(/摄[。.]$/u, '摄');
+  const end = Math.max(t.lastIndexOf('。'), t.lastIndexOf('！'), t.lastIndexOf('？'));
+  const tail = end > 0 ? t.slice(end + 1) : '';
+  if (!tail || tail.length > 24) return null;
+  const code = /^\s*[\u2460-\u2473\u24ea\u3251-\u325f]\d{0,3}/u.exec(tail)?.[0] ?? null;
+  const credit = matchPhotoCredit(tail.slice(code?.length ?? 0));
+  // What follows the credit's 摄 (a full stop) stays with the credit line as printed; the caption is the sentences before it.
+  return credit && credit.creditKind === '摄' ? { caption: t.slice(0, end + 1), code: code?.trim() ?? null, credit } : null;
+}
+
+/**
+ * `□师者之尊缘自用心`: a section label printed with a byline's mark over the articles
+ * under it. Not a byline: one phrase of Chinese, longer than a name, that is neither a
+ * role nor an organisation's name (`□中共鹤岗市委组织部` stays a byline). Returns the label.
+ */
+const UNIT_ENDING = /(?:[委局厅院校所部处科站队社会馆台镇乡村办司组]|中心|公司|集团|政府|街道|社区)$/u;
+export function matchMarkedLabel(line: string): string | null {
+  const m = /^[□■]\s*(\p{Script=Han}{5,16})$/u.exec(line.trim());
+  if (!m || BYLINE_ROLES.some((r) => m[1].startsWith(r))) return null;
+  return UNIT_ENDING.test(m[1]) ? null : m[1];
+}
+
+const NUMERALS = '一二三四五六七八九';
+/** `三` → 3, `十二` → 12, `12` → 12 (a page number: up to 99). */
+function pageNumberOf(t: string): number | null {
+  if (/^\d{1,2}$/u.test(t)) return Number(t);
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/u.exec(t);
+  if (!m || !t) return null;
+  const [, tens, ten, units] = m;
+  if (!ten) return tens && !units ? NUMERALS.indexOf(tens) + 1 : null;
+  return (tens ? NUMERALS.indexOf(tens) + 1 : 1) * 10 + (units ? NUMERALS.indexOf(units) + 1 : 0);
+}
+
+/** `（下转第三版）`, `（上接第一版）`, `（转第2版）`: where the article goes on, or where it came from. */
+export function matchContinuation(line: string): { dir: 'to' | 'from'; page: number } | null {
+  const m = /^（\s*(下转|转|上接|接)\s*第?\s*([一二三四五六七八九十\d]{1,3})\s*版\s*）$/u.exec(line.trim());
+  const page = m && pageNumberOf(m[2]);
+  return m && page ? { dir: m[1].endsWith('接') ? 'from' : 'to', page } : null;
+}

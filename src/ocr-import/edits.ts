@@ -1,6 +1,7 @@
 import { NewsroomError } from '../newsroom/messages';
 import type { LineChoice, LineTarget, OcrArticle, OcrResult } from './parse';
 import { LINE_TARGETS, WEAK_STARTS } from './parse-state';
+import { authorNoteLine, printedAsField, sourceLine, suppliedByLine } from './end-lines';
 
 /**
  * An editor's corrections of article boundaries before importing, made in the
@@ -81,6 +82,7 @@ const toArticle = ({ paras, ...a }: Draft): OcrArticle => ({
   source: a.source,
   suppliedBy: a.suppliedBy,
   authorNote: a.authorNote,
+  ...printedAsField(a.printedAs),
   boundary: a.boundary,
 });
 
@@ -90,11 +92,9 @@ function merge(into: Draft, a: Draft, keepColumn: boolean): Draft {
     .filter((x): x is string => !!x)
     .map((t) => `### ${t}`);
   // An end line of the first part that the second part's replaces stays where it was printed, in the body.
-  const ends = [
-    into.source && a.source ? `来源：${into.source}` : null,
-    into.suppliedBy && a.suppliedBy ? `（${into.suppliedBy}供稿）` : null,
-    into.authorNote && a.authorNote ? `（作者系${into.authorNote}）` : null,
-  ].filter((x): x is string => !!x);
+  const ends = [a.source ? sourceLine(into) : null, a.suppliedBy ? suppliedByLine(into) : null, a.authorNote ? authorNoteLine(into) : null].filter(
+    (x): x is string => !!x,
+  );
   return {
     ...into,
     bylines: [...into.bylines, ...a.bylines],
@@ -103,6 +103,10 @@ function merge(into: Draft, a: Draft, keepColumn: boolean): Draft {
     source: a.source ?? into.source,
     suppliedBy: a.suppliedBy ?? into.suppliedBy,
     authorNote: a.authorNote ?? into.authorNote,
+    printedAs: {
+      source: (a.source ? a.printedAs?.source : into.printedAs?.source) ?? undefined,
+      authorNote: (a.authorNote ? a.printedAs?.authorNote : into.printedAs?.authorNote) ?? undefined,
+    },
     boundary: { ...into.boundary, end: a.boundary.end, weak: WEAK_STARTS.includes(into.boundary.start) },
   };
 }
@@ -115,6 +119,7 @@ function split(a: Draft, at: number): [Draft, Draft] {
     source: null,
     suppliedBy: null,
     authorNote: null,
+    printedAs: undefined,
     boundary: { ...a.boundary, end: 'editor-split', weak: WEAK_STARTS.includes(a.boundary.start) },
   };
   const second: Draft = {
@@ -128,6 +133,7 @@ function split(a: Draft, at: number): [Draft, Draft] {
     source: a.source,
     suppliedBy: a.suppliedBy,
     authorNote: a.authorNote,
+    printedAs: a.printedAs,
     boundary: { start: 'editor-split', end: a.boundary.end, weak: false },
   };
   return [first, second];

@@ -1,6 +1,7 @@
 import { comparable } from './punctuation';
 import type { OcrResult } from './parse';
 import { SIGN_ROLES, creditText, photoCreditText } from '../newsroom/glossary';
+import { authorNoteLine, sourceLine, suppliedByLine } from './end-lines';
 
 /**
  * The importer's promise: every sentence of the source is in the output exactly
@@ -33,9 +34,7 @@ export function printedText(result: OcrResult): string {
         out.push(`${p.position ? `${p.position}：` : ''}${p.caption}`);
         if (p.credit) out.push(photoCreditText(p.credit, p.creditRole, p.creditKind)!);
       }
-      if (a.suppliedBy) out.push(`（${a.suppliedBy}供稿）`);
-      if (a.authorNote) out.push(`（作者系${a.authorNote}）`);
-      if (a.source) out.push(`来源：${a.source}`);
+      out.push(suppliedByLine(a) ?? '', authorNoteLine(a) ?? '', sourceLine(a) ?? '');
     }
   }
   return out.filter(Boolean).join('\n');

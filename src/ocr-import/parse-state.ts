@@ -2,6 +2,8 @@ import { normalisePunctuation } from './punctuation';
 import type { Byline, Credits } from './conventions';
 import type { Para } from './cleanup';
 import { W } from './warnings';
+import type { PrintedAs } from './end-lines';
+import { splitLongLine } from './long-lines';
 
 /**
  * The state the parser's rules (rules.ts) read and change, as markdown-it's block
@@ -10,14 +12,19 @@ import { W } from './warnings';
  * `i` (and moves `i` past what it took) or leaves everything as it was.
  */
 
-export type Line = { no: number; text: string; gap: number };
+/**
+ * `indent`: the line was printed indented (`　　…`, two spaces or more): in a text set that way, a paragraph's first line.
+ * `piece`: a piece of a section kept on one long line (long-lines.ts); the pieces share the line's number.
+ */
+export type Line = { no: number; text: string; gap: number; indent?: boolean; piece?: boolean };
 
 /** How an article's start or end was found: the rule that decided it, and how sure that rule is. */
 /** `editor-split`: an editor split an article there before importing (edits.ts). */
-export type StartCue = 'markdown-heading' | 'byline-header' | 'subtitle-header' | 'band-label' | 'after-end' | 'page-start' | 'untitled' | 'editor-split';
+// prettier-ignore
+export type StartCue = 'markdown-heading' | 'byline-header' | 'subtitle-header' | 'dateline-header' | 'photo-news' | 'band-label' | 'unindented-line' | 'after-end' | 'page-start' | 'untitled' | 'editor-split';
 export type EndCue = 'source' | 'supplied-by' | 'author-note' | 'end-names' | 'end-byline' | 'photo-credit' | 'next-article' | 'page-end' | 'editor-split';
 /** Cues that also mark many body lines: an article they start is checked first (the admin highlights it). */
-export const WEAK_STARTS: readonly StartCue[] = ['band-label', 'after-end', 'page-start', 'untitled'];
+export const WEAK_STARTS: readonly StartCue[] = ['band-label', 'unindented-line', 'after-end', 'page-start', 'untitled'];
 
 export type OcrPhoto = {
   caption: string;
@@ -38,6 +45,10 @@ export type DraftArticle = {
   source: string | null;
   suppliedBy: string | null;
   authorNote: string | null;
+  /** `（下转第三版）` / `（上接第一版）` read in it: the page it goes on to, or came from (rules.ts, continuation). */
+  jumps: Array<{ dir: 'to' | 'from'; page: number }>;
+  /** End lines printed in other words than the usual (end-lines.ts). */
+  printedAs: PrintedAs;
   /** Where it starts (its headline's line) and the rules that found its start and end. */
   line: number;
   start: StartCue;
@@ -94,7 +105,13 @@ export function lex(text: string): Line[] {
         gap += 1;
         return;
       }
-      lines.push({ no: i + 1, text: t, gap: lines.length ? gap : Math.max(gap, 1) });
+      const pieces = splitLongLine(t);
+      for (const [k, text] of pieces.entries()) {
+        const line: Line = { no: i + 1, text, gap: k ? 0 : lines.length ? gap : Math.max(gap, 1) };
+        if (k === 0 && /^(?:\u3000|[ \t]{2,})/u.test(raw)) line.indent = true;
+        if (pieces.length > 1) line.piece = true;
+        lines.push(line);
+      }
       gap = 0;
     });
   return lines;
@@ -110,12 +127,23 @@ export class ParseState {
 
   /** The editor's choices for lines that belong to the page (line number → target), applied as those lines are read. */
   readonly moves: ReadonlyMap<number, LineTarget>;
+  /** A 编者按 read before the article it introduces: the first paragraphs of the next article opened (rules.ts, editorNote). */
+  readonly pendingNotes: Para[] = [];
   /** A 栏目 printed once over several articles: each article opened after it carries it, until one has its own. */
   series: LineChoice | null = null;
+
+  /**
+   * The text sets each paragraph's first line indented (`　　…`; three such lines and a
+   * quarter of all at least): an indented line opens a paragraph, a line that is not is
+   * something else (a headline, a byline) or a paragraph's continuation.
+   */
+  readonly indented: boolean;
 
   constructor(text: string, moves: ReadonlyMap<number, LineTarget> = new Map()) {
     this.lines = lex(text);
     this.moves = moves;
+    const n = this.lines.reduce((k, l) => k + (l.indent ? 1 : 0), 0);
+    this.indented = n >= 3 && 4 * n >= this.lines.length;
   }
 
   get line(): Line {
@@ -145,7 +173,17 @@ export class ParseState {
     this.warnings.push({ line, code: w.code, message: w.message, rule });
   }
 
+  /** A 编者按 that no article followed on its page: kept in the article before it. */
+  flushNotes() {
+    const a = this.article();
+    for (const p of this.pendingNotes.splice(0)) {
+      if (a) a.paras.push(p);
+      else this.pushBody('p', p.text, { no: p.line, text: p.text, gap: 0 }, 'editor-note', true);
+    }
+  }
+
   newPage() {
+    this.flushNotes();
     this.closeArticle('page-end');
     this.series = null;
     this.pages.push(emptyPage());
@@ -178,6 +216,8 @@ export class ParseState {
       source: null,
       suppliedBy: null,
       authorNote: null,
+      printedAs: {},
+      jumps: [],
       line,
       start,
       end: null,
@@ -190,6 +230,7 @@ export class ParseState {
       this.series.articles!.push(articles.length);
     }
     articles.push(a);
+    a.paras.push(...this.pendingNotes.splice(0));
     return a;
   }
 
@@ -210,7 +251,8 @@ export class ParseState {
     if (kind === 'h' && prev?.kind === 'h' && !a.captionPending && !alone && !prev.alone) {
       prev.text = `${prev.text} ${text}`; // a two-line subhead: 凝心铸魂 / 固牢发展之“根本”
     } else {
-      a.paras.push({ kind, text, line: line.no, ...(alone ? { alone } : {}) });
+      const opens = this.indented && line.indent && kind === 'p';
+      a.paras.push({ kind, text, line: line.no, ...(alone ? { alone } : {}), ...(opens ? { opens } : {}) });
     }
     a.captionPending = false;
   }

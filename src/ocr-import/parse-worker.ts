@@ -1,7 +1,8 @@
 import { parentPort } from 'worker_threads';
 import { NewsroomError } from '../newsroom/messages';
 import { InputError } from './decode';
-import { parseOcrFile } from './read-file';
+// Every format a desk receives (src/import-formats/): a text file is read by read-file.ts as before.
+import { readImportFile } from '../import-formats/read';
 
 /**
  * The worker thread that parses OCR files for the server (parse-pool.ts), so that
@@ -20,11 +21,11 @@ export type ParseJob = {
 export type ParseAnswer =
   { id: number; result: unknown } | { id: number; refusal: { code: string; params: unknown; input: boolean } } | { id: number; failure: string };
 
-parentPort?.on('message', (job: ParseJob) => {
+parentPort?.on('message', async (job: ParseJob) => {
   let answer: ParseAnswer;
   try {
     const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
-    answer = { id: job.id, result: parseOcrFile(bytes, job.file, job.encoding, job.edits as any, job.limits) };
+    answer = { id: job.id, result: await readImportFile(bytes, job.file, job.encoding, job.edits as any, job.limits) };
   } catch (error) {
     answer =
       error instanceof NewsroomError

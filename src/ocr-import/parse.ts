@@ -15,6 +15,7 @@ import {
   type StartCue,
 } from './parse-state';
 import { RULES } from './rules';
+import { printedAsField, type PrintedAs } from './end-lines';
 
 /**
  * OCR page text → structured pages and articles, in three stages as in
@@ -44,6 +45,15 @@ export type OcrArticle = {
   source: string | null;
   suppliedBy: string | null;
   authorNote: string | null;
+  /**
+   * Only for an article printed in two halves on pages of this file (`（下转第三版）` … `（上接第一版）`):
+   * the other half, by its page and article (0-based in `pages`). The import writes both halves as
+   * they are (no field links them; the notes stay in the bodies); the editor merges them if wished.
+   */
+  continues?: { page: number; article: number };
+  continuedFrom?: { page: number; article: number };
+  /** Only when an end line was printed in other words than the usual (end-lines.ts): the line as printed. */
+  printedAs?: PrintedAs;
   boundary: Boundary;
 };
 /** `theme`: the theme band (主题); `lineChoices`: the lines read as the page's, where they went (parse-state.ts, LineChoice). */
@@ -71,6 +81,7 @@ export function parseOcrText(text: string, file = 'input.txt', moves: ReadonlyMa
     // A rule that says it took a line must have moved past it, or the loop never ends.
     if (!taken || s.i <= from) throw new Error(`parser rule ${taken?.[0] ?? '(none)'} took line ${s.lines[from].no} without moving on`);
   }
+  s.flushNotes();
   s.closeArticle('page-end');
 
   const removals: Removal[] = [];
@@ -84,11 +95,33 @@ export function parseOcrText(text: string, file = 'input.txt', moves: ReadonlyMa
       articles: p.articles.map((d, k) => finishArticle(d, p.articles[k + 1], removals)),
       lineChoices: lineChoicesOf(p, moves),
     }));
+  linkHalves(s.pages, pages);
   const warnings = [...s.warnings, ...removals.map(({ line, code, message, removed, rule }) => ({ line, code, message, removed, rule }))];
   warnings.sort((x, y) => x.line - y.line);
   const { number, email, masthead } = s.issue;
   const issue = number !== null || email || masthead ? { number, email, ...(masthead ? { masthead } : {}) } : null;
   return { file, issue, pages, warnings };
+}
+
+/** Links each `（下转第N版）` to the article on page N that says `（上接第M版）` of its page M: one map, each article read once. */
+function linkHalves(drafts: DraftPage[], pages: OcrPage[]) {
+  const kept = drafts.filter((p) => p.articles.length || p.number !== null || p.credits || p.lineChoices.length);
+  const from = new Map<string, { page: number; article: number }>();
+  kept.forEach((p, i) =>
+    p.articles.forEach((a, k) => {
+      for (const j of a.jumps) if (j.dir === 'from' && p.number !== null) from.set(`${j.page}→${p.number}`, { page: i, article: k });
+    }),
+  );
+  kept.forEach((p, i) =>
+    p.articles.forEach((a, k) => {
+      for (const j of a.jumps) {
+        const other = j.dir === 'to' && p.number !== null ? from.get(`${p.number}→${j.page}`) : undefined;
+        if (!other || pages[other.page].articles[other.article].continuedFrom) continue;
+        pages[i].articles[k].continues = other;
+        pages[other.page].articles[other.article].continuedFrom = { page: i, article: k };
+      }
+    }),
+  );
 }
 
 /**
@@ -126,6 +159,7 @@ function finishArticle(d: DraftArticle, next: DraftArticle | undefined, removals
     source: d.source,
     suppliedBy: d.suppliedBy,
     authorNote: d.authorNote,
+    ...printedAsField(d.printedAs),
     boundary: { start: d.start, end, weak },
   };
 }

@@ -19,9 +19,22 @@ export function parseOcrFile(
   edits: ArticleEdit[] = [],
   limits: { maxBytes?: number; maxEdits?: number } = {},
 ): OcrResult {
-  const maxEdits = limits.maxEdits ?? DEFAULT_MAX_EDITS;
-  if (edits.length > maxEdits) throw new InputError('import.tooManyEdits', { count: edits.length, max: maxEdits });
+  checkEditCount(edits, limits.maxEdits);
   const { text } = decodeOcrBytes(bytes, file, encoding, limits.maxBytes ?? MAX_BYTES);
+  return parseOcrLines(text, file, edits);
+}
+
+function checkEditCount(edits: ArticleEdit[], max = DEFAULT_MAX_EDITS) {
+  if (edits.length > max) throw new InputError('import.tooManyEdits', { count: edits.length, max });
+}
+
+/**
+ * The same for text another file format was read into (src/import-formats/: the lines of
+ * an HTML page, a PDF's text layer, a Word file): parsed, edited and checked for loss
+ * against those lines, as a text file is against its own.
+ */
+export function parseOcrLines(text: string, file: string, edits: ArticleEdit[] = [], maxEdits?: number): OcrResult {
+  checkEditCount(edits, maxEdits);
   // The page's lines moved by the editor are placed as the text is read; the splits and merges come after.
   const result = applyEdits(parseOcrText(text, file, lineMoves(edits)), edits);
   for (const loss of checkNoLoss(text, result)) result.warnings.push({ line: loss.line, ...W.noLoss(loss.fragment, loss.found), rule: 'no-loss' });

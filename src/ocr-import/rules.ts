@@ -2,6 +2,8 @@ import * as c from './conventions';
 import type { Byline } from './conventions';
 import { LINE_TARGETS, type LineChoice, type LineTarget, type ParseState, type StartCue } from './parse-state';
 import { W } from './warnings';
+import { matchDateline } from './dateline';
+import { printedUnlessUsual } from './end-lines';
 
 /**
  * The parser's rules, one per printed convention, tried in this order on each
@@ -25,17 +27,34 @@ const isSpecial = (t: string) =>
     c.matchIssueNumber(t) ||
     c.matchSubtitle(t) ||
     c.matchMarkedByline(t) ||
-    c.matchMarkdownHeading(t)
+    c.matchMarkdownHeading(t) ||
+    c.matchContinuation(t) ||
+    matchDateline(t)
   );
 
 /** A headline: short, without sentence punctuation, not another convention. Paragraphs fail on length or punctuation. */
-const headlineLike = (s: ParseState, k: number, max = 40) => s.has(k) && c.isHeadingLike(s.at(k), max) && !isSpecial(s.at(k));
+const headlineLike = (s: ParseState, k: number, max = 40) => s.has(k) && c.isHeadingLike(s.at(k), max) && !isSpecial(s.at(k)) && !plainBylineAt(s, k);
 /** A `——…` subtitle: short and not a sentence (a dash opening a quotation in a paragraph is long or ends one). */
 const subtitleAt = (s: ParseState, k: number) => {
   const sub = c.matchSubtitle(s.at(k));
   return sub && [...sub].length <= 40 && !c.endsSentence(sub) ? sub : null;
 };
-const bylineAt = (s: ParseState, k: number) => (s.has(k) ? c.matchMarkedByline(s.at(k)) : null);
+/** In a text whose paragraphs are indented, an unmarked byline on a line of its own (`本报记者 赵 敏`). */
+function plainBylineAt(s: ParseState, k: number) {
+  if (!s.has(k)) return null;
+  // A piece of a section kept on one line, cut at spaces: names alone between a headline and a body are its byline.
+  if (s.lines[k].piece) {
+    const names = c.matchEndNames(s.at(k));
+    const by = c.matchPlainByline(s.at(k)) ?? (names && [{ role: null, names }]);
+    if (by) return by;
+  }
+  return s.indented && !s.lines[k].indent ? c.matchPlainByline(s.at(k)) : null;
+}
+/** A □byline, or a plain one where the layout shows it is no paragraph. */
+const bylineAt = (s: ParseState, k: number) => (!s.has(k) ? null : (c.matchMarkedByline(s.at(k)) ?? plainBylineAt(s, k)));
+/** In a text whose paragraphs are indented, a line that is not: no paragraph's first line. */
+const unindented = (s: ParseState, k: number) => s.indented && s.has(k) && !s.lines[k].indent;
+const opensParagraph = (s: ParseState, k: number) => s.indented && s.has(k) && !!s.lines[k].indent && !isSpecial(s.at(k));
 /** A line over the headline: a column label (栏目), a band label, or a kicker (引题). */
 const preLineAt = (s: ParseState, k: number) => headlineLike(s, k, 30) && !c.matchEndNames(s.at(k));
 /** The first line of a headline printed on two lines: it stops mid-phrase (`让党旗在`, `…，`). */
@@ -61,6 +80,10 @@ function provenHeader(s: ParseState, i: number): Header | null {
       const sub = subtitleAt(s, after);
       if (bylineAt(s, sub ? after + 1 : after)) return { pre, headline, cue: 'byline-header' };
       if (sub) return { pre, headline, cue: 'subtitle-header' };
+      // `本报讯（记者…）…` under it: a news article's first paragraph proves the headline over it.
+      if (s.has(after) && matchDateline(s.at(after))) return { pre, headline, cue: 'dateline-header' };
+      // A caption ending in its credit (`…收获玉米。⑧3程全摄`): a photo-news item's headline.
+      if (s.has(after) && c.matchCaptionCredit(s.at(after))) return { pre, headline, cue: 'photo-news' };
     }
   }
   return null;
@@ -79,6 +102,12 @@ function headerAt(s: ParseState, i: number): Header | null {
   const t = s.at(i);
   if (preLineAt(s, i) && isBandLabel(t) && headlineLike(s, i + 1) && !c.matchEndNames(s.at(i + 1)) && s.has(i + 2)) {
     if (!headlineLike(s, i + 2)) return { pre: [i], headline: [i + 1], cue: 'band-label' };
+  }
+  // Paragraphs set indented: a short line that is not, over an indented one, is a headline (or a subhead: weak).
+  if (unindented(s, i) && headlineLike(s, i, 60) && !c.matchEndNames(t)) {
+    if (opensParagraph(s, i + 1)) return { pre: [], headline: [i], cue: 'unindented-line' };
+    if (unindented(s, i + 1) && preLineAt(s, i) && headlineLike(s, i + 1, 60) && opensParagraph(s, i + 2))
+      return { pre: [i], headline: [i + 1], cue: 'unindented-line' };
   }
   // No proof under it: a headline still opens the page, or follows an article's end marker.
   if (s.ended() && headlineLike(s, i, 60) && !c.matchEndNames(t)) {
@@ -133,8 +162,9 @@ const masthead: Rule = (s) => {
 // Each is listed in the page's lineChoices, where the editor may move it (edits.ts).
 
 /** Places a page's line where the editor chose (if that is one of its options) or where the rule put it, and lists it. */
-function placeLine(s: ParseState, rule: string, placedAs: LineTarget, sure: boolean, options: LineTarget[]) {
-  const { text, no } = s.line;
+function placeLine(s: ParseState, rule: string, placedAs: LineTarget, sure: boolean, options: LineTarget[], printed?: string) {
+  const { no } = s.line;
+  const text = printed ?? s.line.text;
   const moved = s.moves.get(no);
   const target = moved && options.includes(moved) ? moved : placedAs;
   const page = s.page();
@@ -147,7 +177,8 @@ function placeLine(s: ParseState, rule: string, placedAs: LineTarget, sure: bool
     // The article it is in (when it has no 栏目 of its own), then every article opened after it until one has its own.
     choice.articles = [];
     const a = s.article();
-    if (a && !a.column && !a.end) {
+    // A label printed over a headline (given as `printed`) heads the articles after it, not the one it follows.
+    if (a && !a.column && !a.end && printed === undefined) {
       a.column = text;
       choice.articles.push(page.articles.length - 1);
     }
@@ -220,6 +251,50 @@ const looseLabel: Rule = (s) => {
   return true;
 };
 
+// ── The editors' notes ─────────────────────────────────────────────────────
+
+/**
+ * `编者按：…` (and `编者按` alone over its text): kept as a marked paragraph (`> 编者按：…`)
+ * at the head of the article it introduces, which is the one opened next unless the
+ * current one has no body yet. `编后：…`, `短评：…`: a marked paragraph closing the article they follow.
+ */
+const editorNote: Rule = (s) => {
+  const note = c.matchEditorNote(s.line.text);
+  if (!note) return false;
+  const { line } = s;
+  // `编者按` alone on its line: its text is the next line.
+  const text = note.alone && s.has(s.i + 1) && !c.isHeadingLike(s.at(s.i + 1), 60) ? `${note.text} ${s.at(s.i + 1)}` : note.text;
+  s.i += text === note.text ? 1 : 2;
+  const para = { kind: 'p' as const, text: `> ${text}`, line: line.no, alone: true };
+  const a = s.article();
+  if (note.kind === '编者按' && (!a || a.paras.some((p) => !p.alone))) s.pendingNotes.push(para);
+  else if (a) a.paras.push(para);
+  else s.pushBody('p', para.text, line, 'editor-note', true);
+  return true;
+};
+
+/**
+ * `□师者之尊缘自用心` over an article's header: a section label printed with a byline's
+ * mark (matchMarkedLabel), the 栏目 of the articles under it until one has its own.
+ * Listed unsure, as a series label over several articles is.
+ */
+const markedLabel: Rule = (s) => {
+  const label = c.matchMarkedLabel(s.line.text);
+  if (!label || !unlabelledHeaderAt(s, s.i + 1)) return false;
+  placeLine(s, 'marked-label', 'column', false, lineOptions(s, ['column', 'theme']), label);
+  return true;
+};
+
+/** `（下转第三版）`, `（上接第一版）`: kept in the body where printed, never a headline; parse.ts links the two halves. */
+const continuation: Rule = (s) => {
+  const jump = c.matchContinuation(s.line.text);
+  if (!jump) return false;
+  s.pushBody('p', s.line.text, s.line, 'continuation', true);
+  s.article()!.jumps.push(jump);
+  s.i += 1;
+  return true;
+};
+
 // ── Photos ─────────────────────────────────────────────────────────────────
 
 /** `□本报记者 陶维明摄`: under a caption, that photo's credit; at an article's end, every uncredited photo's (and the end). */
@@ -286,10 +361,14 @@ const endMarker: Rule = (s) => {
   const source = c.matchSource(t);
   const supplied = c.matchSuppliedBy(t);
   const note = c.matchAuthorNote(t);
-  if (source) [a.source, a.end] = [source, 'source'];
-  else if (supplied) [a.suppliedBy, a.end] = [supplied, 'supplied-by'];
-  else if (note) [a.authorNote, a.end] = [note, 'author-note'];
-  else return false;
+  if (source) {
+    [a.source, a.end] = [source, 'source'];
+    a.printedAs.source = printedUnlessUsual(t, `来源：${source}`);
+  } else if (supplied) [a.suppliedBy, a.end] = [supplied, 'supplied-by'];
+  else if (note) {
+    [a.authorNote, a.end] = [note, 'author-note'];
+    a.printedAs.authorNote = printedUnlessUsual(t, `（作者系${note}）`);
+  } else return false;
   s.i += 1;
   return true;
 };
@@ -372,10 +451,45 @@ const markdownSubhead: Rule = (s) => {
 /** `□本报记者 王芳` after the body: the byline printed at the end, which ends the article. */
 const byline: Rule = (s) => {
   const a = s.article();
-  const found = c.matchMarkedByline(s.line.text);
+  const found = bylineAt(s, s.i);
   if (!found || !a) return false;
   a.bylines.push(...found);
   if (a.paras.length) a.end = 'end-byline';
+  s.i += 1;
+  return true;
+};
+
+/**
+ * `本报讯（记者 李铮 通讯员 王飞 李永）…`, `新华社北京7月3日电（记者…）`, `（记者冯芸）…` heading
+ * an article's first paragraph (dateline.ts): the paragraph stays as printed; its
+ * bylines are the article's (those not already under the headline), a wire service its source.
+ */
+const dateline: Rule = (s) => {
+  const a = s.article();
+  if (!a || a.end || a.paras.some((p) => p.kind === 'p' && !p.alone)) return false;
+  const found = matchDateline(s.line.text);
+  if (!found) return false;
+  const same = (x: Byline, y: Byline) => x.role === y.role && x.names.join(' ') === y.names.join(' ');
+  for (const b of found.bylines) if (!a.bylines.some((x) => same(x, b))) a.bylines.push(b);
+  if (found.source && !a.source) a.source = found.source;
+  s.pushBody('p', s.line.text, s.line, 'dateline');
+  s.i += 1;
+  return true;
+};
+
+/**
+ * A photo-news item: under its headline, one paragraph that is the photo's caption with
+ * the credit at its end (`…⑧3程全摄`). The caption and credit are the article's photo; the
+ * desk's code before the credit (`⑧3`, `②6`) is no name: removed, with a warning.
+ */
+const photoNews: Rule = (s) => {
+  const a = s.article();
+  if (!a || a.end || a.photos.length || a.paras.some((p) => p.kind === 'p' && !p.alone)) return false;
+  const found = c.matchCaptionCredit(s.line.text);
+  if (!found) return false;
+  s.addPhoto(a, { caption: found.caption, position: null, ...found.credit });
+  if (found.code) s.warnings.push({ line: s.line.no, ...W.inHouseCode(found.code), removed: found.code, rule: 'photo-news' });
+  a.end = 'photo-credit';
   s.i += 1;
   return true;
 };
@@ -405,14 +519,19 @@ export const RULES: ReadonlyArray<readonly [string, Rule]> = [
   ['photo-credit', photoCredit],
   ['caption', caption],
   ['end-marker', endMarker],
+  ['editor-note', editorNote],
+  ['continuation', continuation],
   ['theme-band', themeBand],
   ['series-label', seriesLabel],
+  ['marked-label', markedLabel],
   ['loose-label', looseLabel],
   ['end-names', endNames],
   ['markdown-heading', markdownHeading],
   ['header', header],
   ['markdown-subhead', markdownSubhead],
   ['byline', byline],
+  ['dateline', dateline],
+  ['photo-news', photoNews],
   ['loose-caption', looseCaption],
   ['subhead', subhead],
   ['paragraph', paragraph],

@@ -18,6 +18,7 @@ export const W = {
   doubledQuotation: (quote: string) => w('ocr.doubledQuotation', `删除了重复的引语${quote}`),
   doubledWord: (word: string) => w('ocr.doubledWord', `删除了重复的词「${word}」`),
   strayWord: (word: string) => w('ocr.strayWord', `删除了中文词语之间多余的英文词「${word}」`),
+  inHouseCode: (code: string) => w('ocr.inHouseCode', `删除了图片署名前的内部编号「${code}」（不是人名）`),
   noLoss: (fragment: string, found: number) =>
     w(
       found === 0 ? 'ocr.noLoss.missing' : 'ocr.noLoss.repeated',

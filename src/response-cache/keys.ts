@@ -1,12 +1,9 @@
 /**
- * Which requests the response cache may answer, under which key, and which
- * content types an answer depends on (its tags). Pure: request facts and the
- * content schema in, decisions out.
+ * Which requests the response cache may answer, and under which key (tags.ts
+ * says what an answer depends on). Pure: request facts in, decisions out.
  */
 
-export type SchemaLinks = Record<string, string[]>;
-
-/** Types every public answer depends on: who may read what (permissions) and the locales. */
+/** Types every public answer depends on, whatever it read: who may read what (permissions) and the locales. */
 export const ALWAYS_TAGS = ['plugin::users-permissions.permission', 'plugin::users-permissions.role', 'plugin::i18n.locale'];
 
 /**
@@ -61,28 +58,8 @@ export function noneMatch(header: string | undefined, etag: string) {
   return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
 }
 
-/** Every type reachable from `uid` through relations, components and media: what a populated answer can show. */
-export function reachable(uid: string, links: SchemaLinks): string[] {
-  const seen = new Set<string>([uid]);
-  const queue = [uid];
-  while (queue.length) {
-    for (const next of links[queue.shift()!] ?? []) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
-    }
-  }
-  return [...seen];
-}
-
-/**
- * The tags of an answer for `path`: the content type the route serves (by its
- * plural name, `/api/articles…`) and all it reaches, plus ALWAYS_TAGS; null when
- * the path names no content type (not cached).
- */
-export function tagsFor(path: string, pluralToUid: Record<string, string>, links: SchemaLinks): string[] | null {
+/** The content type a path under /api serves (by its plural name, `/api/articles…`); null when it names none (not cached). */
+export function routeType(path: string, pluralToUid: Record<string, string>): string | null {
   const plural = /^\/api\/([^/]+)/.exec(path)?.[1];
-  const uid = plural ? pluralToUid[plural] : undefined;
-  if (!uid) return null;
-  return [...reachable(uid, links), ...ALWAYS_TAGS].sort();
+  return (plural && pluralToUid[plural]) || null;
 }

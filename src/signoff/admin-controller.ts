@@ -4,6 +4,7 @@ import { refusal } from '../newsroom/refusals';
 import { SIGN_ROLES, ROLE_INFO, nextRole, publishRefusal, rolesHeld, type SignRole } from './stages';
 import { actorOfUser, contributorForUser, issuePages, pageHistory, pageStatus, signPage, type HistoryRow, type PageStatus } from './service';
 import { pageVersion } from './snapshots';
+import { openErrorsRefusal } from '../proofreading/proofread-service';
 
 /**
  * The controller behind the 签字 panel of the page edit view and the 版面 panel of
@@ -52,6 +53,11 @@ export const signoffAdminController = (strapi: Core.Strapi) => ({
       version: typeof ctx.request.body?.version === 'string' ? ctx.request.body.version : undefined,
       actor: actorOfUser(ctx.state.user),
       contributor: () => contributorForUser(strapi, ctx.state.user),
+      // The 审校 signs only a page without open proofreading errors (src/proofreading/).
+      gate: (p) =>
+        ctx.request.body?.role === 'proofreader'
+          ? openErrorsRefusal(strapi, p.documentId, { issue: p.issue?.number, number: p.number })
+          : Promise.resolve(null),
     });
     ctx.body = { page };
   },

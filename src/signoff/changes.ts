@@ -1,4 +1,5 @@
 import { SIGN_ROLES, ROLE_INFO, stageBefore, type Stage, lowerStage } from './stages';
+import { ARTICLE_TEXT_FIELDS, ARTICLE_TEXT_LABEL } from '../newsroom/glossary';
 
 /**
  * Which signature a change undoes. A page (or an article placed on it) that
@@ -37,6 +38,8 @@ export type ArticleSnapshot = {
     creditRole: string | null;
     creditKind: string | null;
   }>;
+  /** 更正/说明/致歉 notices (src/corrections/): readers see them, so they are signed like text. */
+  corrections?: Array<{ kind: string | null; text: string | null; date: string | null }>;
 };
 
 type Rule = { label: string; stage: Stage; value: (s: any) => unknown };
@@ -64,16 +67,6 @@ const PAGE_RULES: Record<string, Rule> = {
   ),
 };
 
-const ARTICLE_LABELS = {
-  kicker: '引题',
-  headline: '主题',
-  subtitle: '副题',
-  body: '正文',
-  source: '来源',
-  suppliedBy: '供稿',
-  authorNote: '作者简介',
-} as const;
-
 const ARTICLE_RULES: Record<string, Rule> = {
   column: { label: '栏目', stage: EDITORIAL, value: (s: ArticleSnapshot) => s.column },
   photos: {
@@ -81,13 +74,9 @@ const ARTICLE_RULES: Record<string, Rule> = {
     stage: LAYOUT,
     value: (s: ArticleSnapshot) => s.photos.map((p) => [p.image, p.position]),
   },
-  ...Object.fromEntries(
-    (['kicker', 'headline', 'subtitle', 'body', 'source', 'suppliedBy', 'authorNote'] as const).map((f) => [
-      f,
-      { label: ARTICLE_LABELS[f], stage: TEXT, value: (s: ArticleSnapshot) => s[f] ?? null },
-    ]),
-  ),
+  ...Object.fromEntries(ARTICLE_TEXT_FIELDS.map((f) => [f, { label: ARTICLE_TEXT_LABEL[f], stage: TEXT, value: (s: ArticleSnapshot) => s[f] ?? null }])),
   bylines: { label: '署名', stage: TEXT, value: (s: ArticleSnapshot) => s.bylines },
+  corrections: { label: '更正', stage: TEXT, value: (s: ArticleSnapshot) => s.corrections ?? [] },
   photoTexts: {
     label: '图片说明/摄影署名',
     stage: TEXT,

@@ -11,6 +11,7 @@ import { assertPagePublishable, placedArticleRefusal, publishIssueContent } from
 import { fieldRefusal, refusal } from '../newsroom/refusals';
 import { PUBLISHED } from '../newsroom/public-filters';
 import { guardAccountLink, guardContributorDelete } from './contributor-guards';
+import { assertNotWithdrawn, isWithdrawn } from '../corrections/withdraw';
 
 /**
  * The sign-off chain on every write path (admin, REST, scripts), as a Document
@@ -325,14 +326,20 @@ export function registerSignoffRules(strapi: Core.Strapi) {
       }
     }
     if (uid === ARTICLE && ctx.params.documentId) {
-      if (action === 'publish') return articleOwnPublish(strapi, ctx, next);
+      if (action === 'publish') {
+        await assertNotWithdrawn(strapi, ctx.params.documentId);
+        return articleOwnPublish(strapi, ctx, next);
+      }
       if (action === 'unpublish') {
         return dropFromPrinted(strapi, ctx.params.documentId, await localesOf(strapi, ARTICLE, ctx), next);
       }
       if (['update', 'discardDraft', 'delete'].includes(action)) {
         const carrying = await pagesCarrying(strapi, ctx.params.documentId);
         // Saved as a draft: a placed article goes live with its signed page (publication.ts).
-        if (action === 'update' && ctx.params.status === 'published' && carrying.length) ctx.params.status = 'draft';
+        // A withdrawn one too: it never goes live again (src/corrections/withdraw.ts).
+        if (action === 'update' && ctx.params.status === 'published' && (carrying.length || (await isWithdrawn(strapi, ctx.params.documentId)))) {
+          ctx.params.status = 'draft';
+        }
         const signed = carrying.filter((p) => p.stage !== 'collecting').map((p) => p.documentId as string);
         return watchArticleWrite(strapi, ctx, next, signed);
       }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { placedArticleIds, shapePage, shapePublication } from '../newsroom/issue-tree';
 import { ARTICLE_FIELDS, ARTICLE_POPULATE, PAGE_POPULATE, PUBLICATION_POPULATE } from '../api/issue/services/issue';
 import { PUBLISHED } from '../newsroom/public-filters';
+import { withPageNotices } from '../corrections/withdraw';
 
 /**
  * What a published page prints, kept with it: when a page goes live (its 审校
@@ -34,7 +35,8 @@ export async function freezePage(strapi: Core.Strapi, documentId: string, locale
         populate: ARTICLE_POPULATE as any,
       })
     : [];
-  const page = shapePage(row, new Map(articles.map((a: any) => [a.documentId, a])));
+  // Where a withdrawn article is placed, the page prints its notice (src/corrections/withdraw.ts).
+  const page = await withPageNotices(strapi, documentId, locale, shapePage(row, new Map(articles.map((a: any) => [a.documentId, a]))));
   await strapi.db.query(PAGE).update({ where: { id: row.id }, data: { printed: { page, at: new Date().toISOString() } } as any });
 }
 

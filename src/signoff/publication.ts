@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { asPublicationCascade } from './context';
 import { DRAFT, PUBLISHED } from '../newsroom/public-filters';
 import { freezePage } from './printed';
+import { withdrawnAmong } from '../corrections/withdraw';
 
 /**
  * What readers see: the last signed version of each page and of the articles
@@ -59,9 +60,16 @@ export async function pagesCarrying(strapi: Core.Strapi, articleDocumentId: stri
 
 /** Publishes the placed articles of these page rows, then (unless told not to) the pages: the order Strapi needs to link them. */
 export async function publishRows(strapi: Core.Strapi, pages: Array<{ documentId: string; locale: string; articles: string[] }>, { pagesToo = true } = {}) {
+  // A withdrawn article (撤稿) never goes live again: its page prints the notice instead (src/corrections/).
+  const withdrawn = await withdrawnAmong(
+    strapi,
+    pages.flatMap((p) => p.articles),
+  );
   await asPublicationCascade(async () => {
     for (const p of pages) {
-      for (const article of p.articles) await strapi.documents(ARTICLE as any).publish({ documentId: article, locale: p.locale });
+      for (const article of p.articles) {
+        if (!withdrawn.has(article)) await strapi.documents(ARTICLE as any).publish({ documentId: article, locale: p.locale });
+      }
       if (pagesToo) {
         await strapi.documents(PAGE as any).publish({ documentId: p.documentId, locale: p.locale });
         await freezePage(strapi, p.documentId, p.locale);

@@ -7,6 +7,7 @@ import { isApiTokenRequest } from '../newsroom/api-token';
 import { PAGE_DRAFT, issueIsPublished, publishPageWithArticles } from './publication';
 import { SIGN_ROLES, ROLE_INFO, SUPER_ADMIN_CODE, type SignRole, type Stage, isStage, missingSignatures, pageLabel, signRefusal, stageIndex } from './stages';
 import type { SignoffAction } from '../newsroom/glossary';
+import { currentSnapshot, keepSignedVersion } from '../changes/versions';
 
 /**
  * The sign-off chain against Strapi: read a page's stage and credits, sign it,
@@ -104,6 +105,8 @@ export async function issuePages(strapi: Core.Strapi, issueDocumentId: string): 
 
 /** One row of a page's 签字记录, as the admin shows it. */
 export type HistoryRow = {
+  /** The row's documentId: for a signature, the id of the version it covers (src/changes/). */
+  documentId: string;
   action: SignoffAction;
   fromStage: Stage | null;
   toStage: Stage | null;
@@ -113,18 +116,20 @@ export type HistoryRow = {
   contributorName: string | null;
   reason: string | null;
   at: string;
+  /** A signature's fingerprint of the version it covers (signed-version.hash). */
+  version: string | null;
 };
 
 export async function pageHistory(strapi: Core.Strapi, documentId: string): Promise<HistoryRow[]> {
   return strapi.db.query(SIGNOFF).findMany({
     where: { pageDocumentId: documentId },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
-    select: ['action', 'fromStage', 'toStage', 'role', 'actorName', 'actorEmail', 'contributorName', 'reason', 'at'],
+    select: ['documentId', 'action', 'fromStage', 'toStage', 'role', 'actorName', 'actorEmail', 'contributorName', 'reason', 'at', 'version'],
   });
 }
 
-export async function writeHistory(strapi: Core.Strapi, entry: Record<string, unknown>) {
-  await asSignoffService(() => strapi.documents(SIGNOFF as any).create({ data: { ...entry, at: new Date().toISOString() } as any }));
+export async function writeHistory(strapi: Core.Strapi, entry: Record<string, unknown>): Promise<{ documentId: string; at: string }> {
+  return (await asSignoffService(() => strapi.documents(SIGNOFF as any).create({ data: { ...entry, at: new Date().toISOString() } as any }))) as any;
 }
 
 /**
@@ -156,7 +161,15 @@ export async function contributorForUser(strapi: Core.Strapi, user: AdminUser): 
  */
 export async function signPage(
   strapi: Core.Strapi,
-  input: { documentId: string; role: SignRole; actor: Actor; contributor: Signer | (() => Promise<Signer>); version?: string },
+  input: {
+    documentId: string;
+    role: SignRole;
+    actor: Actor;
+    contributor: Signer | (() => Promise<Signer>);
+    version?: string;
+    /** A further reason to refuse, asked inside the transaction once the signature is in order (the 审校's open findings). */
+    gate?: (page: PageStatus) => Promise<Error | null>;
+  },
 ) {
   if (!SIGN_ROLES.includes(input.role)) throw refusal('sign.unknownRole', { role: input.role, roles: SIGN_ROLES });
   return strapi.db.transaction(async () => {
@@ -167,6 +180,8 @@ export async function signPage(
     if (input.version !== undefined && input.version !== (await pageVersion(strapi, page.documentId))) {
       throw refusal('sign.stale', { page: { issue: page.issue?.number, number: page.number } });
     }
+    const gated = input.gate && (await input.gate(page));
+    if (gated) throw gated;
 
     const contributor = typeof input.contributor === 'function' ? await input.contributor() : input.contributor;
     const to = ROLE_INFO[input.role].stage;
@@ -175,10 +190,13 @@ export async function signPage(
     await asSignoffService(() =>
       strapi.documents(PAGE as any).update({ documentId: page.documentId, locale: page.locale, data: { stage: to, credits } as any }),
     );
-    await writeHistory(strapi, {
+    // What this signature covers: the page as it is now, signed (src/changes/).
+    const signed = await currentSnapshot(strapi, page.documentId);
+    const row = await writeHistory(strapi, {
       pageDocumentId: page.documentId,
       label: page.label,
       action: 'signed',
+      version: signed.hash,
       fromStage: page.stage,
       toStage: to,
       role: input.role,
@@ -187,6 +205,19 @@ export async function signPage(
       contributor: contributor.documentId,
       contributorName: contributor.name,
     });
+    await keepSignedVersion(
+      strapi,
+      {
+        pageDocumentId: page.documentId,
+        signature: row.documentId,
+        role: input.role,
+        stage: to,
+        actorName: input.actor.name,
+        contributorName: contributor.name,
+        at: row.at,
+      },
+      signed,
+    );
     // The last signature of a page of a live issue puts this version in front of readers.
     if (to === 'proofread' && (await issueIsPublished(strapi, page.issue?.documentId))) await publishPageWithArticles(strapi, page.documentId);
     return (await pageStatus(strapi, page.documentId))!;

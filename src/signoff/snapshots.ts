@@ -2,6 +2,9 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { ArticleSnapshot, PageSnapshot } from './changes';
 import { versionRows } from '../newsroom/public-filters';
+import type { VersionPart } from '../changes/diff';
+
+export type { VersionPart };
 
 /**
  * Plain-value snapshots of a page or an article draft, for src/signoff/changes.ts
@@ -60,6 +63,7 @@ export async function articleSnapshot(strapi: Core.Strapi, documentId: string, l
       column: ID,
       bylines: { populate: { contributors: ID } },
       photos: { populate: { image: { select: ['id'] }, credit: ID } },
+      corrections: true,
     },
   });
   if (!row) return null;
@@ -81,6 +85,7 @@ export async function articleSnapshot(strapi: Core.Strapi, documentId: string, l
       creditRole: p.creditRole ?? null,
       creditKind: p.creditKind ?? null,
     })),
+    corrections: (row.corrections ?? []).map((c: any) => ({ kind: c.kind ?? null, text: c.text ?? null, date: c.date ?? null })),
   };
 }
 
@@ -92,13 +97,38 @@ export async function articleSnapshot(strapi: Core.Strapi, documentId: string, l
  * version they have not seen.
  */
 export async function pageVersion(strapi: Core.Strapi, documentId: string): Promise<string> {
+  return versionHash(await pageVersionParts(strapi, documentId));
+}
+
+/** What pageVersion fingerprints, as plain values (src/changes/ keeps it with each signature). */
+export async function pageVersionParts(strapi: Core.Strapi, documentId: string): Promise<VersionPart[]> {
   const rows: any[] = await strapi.db.query('api::page.page').findMany({ where: { documentId, publishedAt: null }, select: ['locale', 'stage'] });
-  const parts: unknown[] = [];
+  const parts: VersionPart[] = [];
   for (const { locale, stage } of [...rows].sort((a, b) => String(a.locale).localeCompare(String(b.locale)))) {
     const page = await pageSnapshot(strapi, documentId, locale);
     const articles = [];
     for (const p of page?.placements ?? []) if (p.article) articles.push(await articleSnapshot(strapi, p.article, locale));
     parts.push({ locale, stage, page, articles });
   }
-  return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
+  return parts;
 }
+
+// Keys sorted: a snapshot read back from a JSON column (PostgreSQL's jsonb reorders keys) hashes the same.
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, canonical((value as any)[k])]),
+        )
+      : value;
+
+/** The fingerprint of a version: the same for the same values, however they were stored. */
+export const versionHash = (parts: VersionPart[]) =>
+  crypto
+    .createHash('sha256')
+    .update(JSON.stringify(canonical(parts)))
+    .digest('base64url')
+    .slice(0, 22);

@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import request from 'supertest';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
-import { adminToken, createAdminUser } from '../helpers/admin-users';
+import { adminToken, createAdminUser, signInNewsroom } from '../helpers/admin-users';
 import { makeIssue } from '../../src/seed/generate-issue';
 import { importOcrFile } from '../../src/ocr-import/import';
 
@@ -32,16 +32,7 @@ const LONG =
 
 beforeAll(async () => {
   t = await startStrapi();
-  const users: Record<Exclude<Who, 'guest'>, { firstname: string; lastname?: string; roleCodes: string[] }> = {
-    chief: { firstname: '总编', roleCodes: ['strapi-super-admin'] },
-    editor: { firstname: '芳', lastname: '王', roleCodes: ['banmian-editor'] },
-    layout: { firstname: '宝红', lastname: '任', roleCodes: ['banmian-layout'] },
-    proofreader: { firstname: '军', lastname: '刘', roleCodes: ['banmian-proofreader'] },
-  };
-  for (const [who, u] of Object.entries(users)) {
-    await createAdminUser(t.strapi, { email: `${who}@home.example`, password: PASSWORD, ...u });
-    tokens[who as Who] = await adminToken(t.strapi, `${who}@home.example`, PASSWORD);
-  }
+  Object.assign(tokens, await signInNewsroom(t.strapi, { domain: 'home.example', password: PASSWORD, who: ['chief', 'editor', 'layout', 'proofreader'] }));
   // A role that may read no content at all.
   await t.strapi.service('admin::role').create({ name: '访客', code: 'home-guest', description: '' });
   await createAdminUser(t.strapi, { email: 'guest@home.example', password: PASSWORD, firstname: '访客', roleCodes: ['home-guest'] });

@@ -40,8 +40,26 @@ describe('GET /api/issues/:documentId/tree', () => {
     expect(page.placements.map((p: any) => p.article.documentId)).toEqual([articleIds[5], articleIds[4], articleIds[3]]);
     const article = page.placements[0].article;
     expect(Object.keys(article).sort()).toEqual(
-      ['authorNote', 'body', 'bylines', 'column', 'documentId', 'headline', 'kicker', 'locale', 'photos', 'slug', 'source', 'subtitle', 'suppliedBy'].sort(),
+      [
+        'authorNote',
+        'body',
+        'bylines',
+        'column',
+        'corrections',
+        'documentId',
+        'headline',
+        'kicker',
+        'locale',
+        'photos',
+        'slug',
+        'source',
+        'subtitle',
+        'suppliedBy',
+      ].sort(),
     );
+    expect(article.corrections).toEqual([]);
+    expect(Object.keys(page.placements[0]).sort()).toEqual(['article', 'col', 'colSpan', 'lead', 'order', 'row', 'rowSpan', 'span', 'withdrawn']);
+    expect(page.placements[0].withdrawn).toBeNull();
     expect(article.column).toEqual({ name: expect.any(String), slug: expect.any(String) });
     expect(article.bylines).toEqual([{ role: '本报记者', contributors: [{ name: expect.stringMatching(/^记者/), kind: 'person' }] }]);
     expect(article.source).toBe('人民日报');

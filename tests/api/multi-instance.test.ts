@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from 'child_process';
 import fs from 'fs';
-import net from 'net';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
 import sharp from 'sharp';
 import { APP_DIR, startStrapi, createApiToken, type TestStrapi } from '../helpers/strapi';
 import { runScript } from '../helpers/cli';
+import { freePort, startRedis, startSecondInstance } from '../helpers/processes';
 import { makeIssue } from '../../src/seed/generate-issue';
+import { responseCacheOf } from '../../src/response-cache';
 
 /**
  * Two banmian instances on one PostgreSQL, one Redis and one S3-compatible store,
@@ -18,52 +18,24 @@ import { makeIssue } from '../../src/seed/generate-issue';
 const onPostgres = process.env.BANMIAN_TEST_DB === 'postgres';
 const suite = onPostgres ? describe : describe.skip;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
-async function waitForLine(child: ChildProcess, pattern: RegExp, timeout = 120000): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no "${pattern}" within ${timeout} ms: ${out}`)), timeout);
-    const read = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = pattern.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m);
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
-  });
-}
-
 suite('two instances on PostgreSQL, Redis and S3', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-multi-'));
-  let redis: ChildProcess;
+  let redis: Awaited<ReturnType<typeof startRedis>>;
   let s3: any;
   let a: TestStrapi;
-  let b: ChildProcess;
+  let b: Awaited<ReturnType<typeof startSecondInstance>>;
   let bUrl: string;
   let token: string;
 
   beforeAll(async () => {
-    const redisPort = await freePort();
-    redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmp], { stdio: 'pipe' });
-    await waitForLine(redis, /Ready to accept connections/);
+    redis = await startRedis(tmp);
 
     const S3rver = require('s3rver');
     s3 = new S3rver({ port: await freePort(), address: '127.0.0.1', silent: true, directory: path.join(tmp, 's3'), configureBuckets: [{ name: 'banmian' }] });
     const { port: s3Port } = await s3.run();
 
     const shared = {
-      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      REDIS_URL: redis.url,
       UPLOAD_PROVIDER: 's3',
       S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
       S3_BUCKET: 'banmian',
@@ -73,16 +45,16 @@ suite('two instances on PostgreSQL, Redis and S3', () => {
     a = await startStrapi(shared);
     token = await createApiToken(a.strapi);
     // B: the same database (startStrapi put its URL and the secrets in process.env), Redis and bucket.
-    b = spawn('node', [path.join(APP_DIR, 'tests', 'helpers', 'instance.js')], { cwd: APP_DIR, env: { ...process.env, ...shared }, stdio: 'pipe' });
-    const [, port] = await waitForLine(b, /ready (\d+)/);
-    bUrl = `http://127.0.0.1:${port}`;
+    // At debug level each answer B computed is a line of its output.
+    b = await startSecondInstance({ ...shared, LOG_LEVEL: 'debug' });
+    bUrl = b.url;
   }, 240000);
 
   afterAll(async () => {
-    b?.kill('SIGTERM');
+    b?.child.kill('SIGTERM');
     await a?.stop();
     await s3?.close().catch(() => undefined);
-    redis?.kill('SIGTERM');
+    redis?.stop();
   });
 
   it('a publish on A is in B’s tree at once, though B had the old tree cached', async () => {
@@ -101,6 +73,33 @@ suite('two instances on PostgreSQL, Redis and S3', () => {
     const after = await request(bUrl).get(path);
     expect(after.headers['x-banmian-cache']).toBe('miss');
     expect(after.body.data.title).toBe('第31期（更正）');
+  });
+
+  it('concurrent misses of one answer on both instances are computed once (a lock in Redis), each serving the new answer', async () => {
+    const { issue } = await makeIssue(a.strapi, { number: 33, pages: 2, articlesPerPage: 3, publish: true });
+    const path = `/api/issues/${issue.documentId}/tree`;
+    const issues = a.strapi.documents('api::issue.issue');
+    const retitle = async (title: string) => {
+      await issues.update({ documentId: issue.documentId, locale: 'zh-Hans', data: { title } as any });
+      await issues.publish({ documentId: issue.documentId, locale: 'zh-Hans' });
+    };
+    const server = a.strapi.server.httpServer;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const aUrl = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+    await request(aUrl).get(path);
+    await request(bUrl).get(path);
+    await retitle('第33期（一次算好）');
+
+    const computedOnB = () => b.output().split(`response cache: computed ${path}`).length - 1;
+    const [aBefore, bBefore] = [responseCacheOf(a.strapi)!.computed, computedOnB()];
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => fetch(`${i % 2 ? aUrl : bUrl}${path}`).then(async (r) => ({ status: r.status, text: await r.text() }))),
+    );
+    expect(answers.map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect(new Set(answers.map((r) => r.text)).size).toBe(1);
+    expect(JSON.parse(answers[0].text).data.title).toBe('第33期（一次算好）');
+    await new Promise((resolve) => setTimeout(resolve, 200)); // B's log lines are written after its answers
+    expect(responseCacheOf(a.strapi)!.computed - aBefore + (computedOnB() - bBefore)).toBe(1);
   });
 
   it('an upload through A is stored in S3, served through B, and exported by another instance', async () => {

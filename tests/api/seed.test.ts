@@ -68,7 +68,7 @@ describe('demo content', () => {
       ['上图', '陶维明', '本报记者', '摄'],
       ['下图', '陶维明', '本报记者', '摄'],
     ]);
-    expect(photos[1].caption).toBe('在呼图壁县五工台镇幸福村,游客拍照留念。');
+    expect(photos[1].caption).toBe('在呼图壁县五工台镇幸福村，游客拍照留念。');
     for (const p of photos) {
       expect(p.image.width).toBe(1800);
       expect(Object.keys(p.image.formats).sort()).toEqual(['large', 'medium', 'small', 'thumbnail']);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startStrapi, createApiToken, type TestStrapi } from '../helpers/strapi';
-import { adminToken, createAdminUser } from '../helpers/admin-users';
+import { signInNewsroom } from '../helpers/admin-users';
 import { makeIssue } from '../../src/seed/generate-issue';
 import { ensureAdminRoles } from '../../src/bootstrap/admin-roles';
 import { signOffPage } from '../../src/signoff/service';
@@ -40,16 +40,15 @@ async function newPage() {
 
 beforeAll(async () => {
   t = await startStrapi();
-  const users = {
-    chief: { firstname: '总编', roleCodes: ['strapi-super-admin'] },
-    editor: { firstname: '芳', lastname: '王', roleCodes: ['banmian-editor'] },
-    layout: { firstname: 'Baohong', lastname: 'Ren', roleCodes: ['banmian-layout'] },
-    proofreader: { firstname: '军', lastname: '刘', roleCodes: ['banmian-proofreader'] },
-  } as const;
-  for (const [who, u] of Object.entries(users)) {
-    await createAdminUser(t.strapi, { email: `${who}@paper.example`, password: PASSWORD, ...u, roleCodes: [...u.roleCodes] });
-    tokens[who as keyof typeof tokens] = await adminToken(t.strapi, `${who}@paper.example`, PASSWORD);
-  }
+  Object.assign(
+    tokens,
+    await signInNewsroom(t.strapi, {
+      domain: 'paper.example',
+      password: PASSWORD,
+      who: ['chief', 'editor', 'layout', 'proofreader'],
+      people: { layout: { firstname: 'Baohong', lastname: 'Ren' } },
+    }),
+  );
   // The layout designer is linked explicitly (by e-mail) to a contributor whose name is not the account's.
   await t.strapi.documents('api::contributor.contributor').create({ data: { name: '任宝红', adminEmail: 'layout@paper.example' } as any });
   apiToken = await createApiToken(t.strapi);

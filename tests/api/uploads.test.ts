@@ -129,6 +129,25 @@ describe('multipart bodies before authentication', () => {
 });
 
 describe('uploads by those allowed, and their temp files', () => {
+  it('whoever may use the media library reads its settings (the page asks on every visit); only a settings reader changes them', async () => {
+    const read = await api().get('/upload/settings').set('Authorization', `Bearer ${editor}`);
+    expect(read.status).toBe(200);
+    expect(read.body.data).toHaveProperty('sizeOptimization');
+    const before = read.body.data;
+    const change = await api()
+      .put('/upload/settings')
+      .set('Authorization', `Bearer ${editor}`)
+      .send({ ...before, sizeOptimization: !before.sizeOptimization });
+    expect(change.status).toBe(403);
+    expect((await api().get('/upload/settings').set('Authorization', `Bearer ${chief}`)).body.data).toEqual(before);
+    expect((await api().get('/upload/settings')).status).toBe(401);
+    // A role that may not open the media library still may not read them.
+    await t.strapi.service('admin::role').create({ name: '无媒体库', code: 'no-media', description: '' });
+    await createAdminUser(t.strapi, { email: 'nomedia@paper.example', password: 'Upload-test-1', firstname: '无', roleCodes: ['no-media'] });
+    const nobody = await adminToken(t.strapi, 'nomedia@paper.example', 'Upload-test-1');
+    expect((await api().get('/upload/settings').set('Authorization', `Bearer ${nobody}`)).status).toBe(403);
+  });
+
   it('the media library (an editor’s upload) works; its temp file is gone after the answer', async () => {
     const { result, names } = await created(
       () =>

@@ -188,6 +188,22 @@ describe('the newsroom’s admin', () => {
       await page.goto(`${session.base}/admin/me`);
       await page.locator('input[name=firstname]').waitFor({ timeout: 30000 });
       expect(await before(page, 'input[name=lastname]', 'input[name=firstname]')).toBe(true);
+      // The keyboard follows what is shown: into the pair at 姓, then 名, then what follows (and back the same way).
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.tagName);
+      await page.locator('input[name=email]').focus();
+      await page.keyboard.press('Shift+Tab');
+      expect(await focused()).toBe('firstname');
+      await page.keyboard.press('Shift+Tab');
+      expect(await focused()).toBe('lastname');
+      await page.keyboard.press('Shift+Tab');
+      const beforePair = await focused();
+      expect(['firstname', 'lastname']).not.toContain(beforePair);
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('lastname');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('firstname');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('email');
       await scan('个人资料');
     });
 
@@ -233,6 +249,13 @@ describe('the newsroom’s admin', () => {
         ).toEqual([]);
       });
     }
+    await step(page, '编辑的媒体库', async () => {
+      // The media library asks for its settings on every visit: a 编辑 may read them (no 403 in the log).
+      const settingsAnswer = page.waitForResponse((r) => r.url().includes('/upload/settings'), { timeout: 60000 });
+      await page.goto(`${session.base}/admin/plugins/upload`);
+      expect((await settingsAnswer).status()).toBe(200);
+      await scan('编辑的媒体库');
+    });
     await step(page, '编辑的导入页', async () => {
       await page.goto(`${session.base}/admin/banmian-import`);
       await page.getByRole('heading', { name: '导入 OCR 文本' }).waitFor({ timeout: 30000 });

@@ -26,3 +26,30 @@ export async function adminToken(strapi: Core.Strapi, email: string, password: s
   if (res.status !== 200) throw new Error(`admin login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.data.token;
 }
+
+/** The newsroom the API tests sign in as: one account per role of the sign-off chain (names as a 版 prints them). */
+export const NEWSROOM = {
+  chief: { firstname: '总编', roleCodes: ['strapi-super-admin'] },
+  editor: { firstname: '芳', lastname: '王', roleCodes: ['banmian-editor'] },
+  layout: { firstname: '宝红', lastname: '任', roleCodes: ['banmian-layout'] },
+  proofreader: { firstname: '军', lastname: '刘', roleCodes: ['banmian-proofreader'] },
+  author: { firstname: '作者', roleCodes: ['strapi-author'] },
+};
+export type NewsroomMember = keyof typeof NEWSROOM;
+
+/**
+ * Creates `who@domain` for each member named (with `people` overriding a member's name) and
+ * returns their sign-in tokens.
+ */
+export async function signInNewsroom<W extends NewsroomMember>(
+  strapi: Core.Strapi,
+  opts: { domain: string; password: string; who: readonly W[]; people?: Partial<Record<W, { firstname: string; lastname?: string }>> },
+): Promise<Record<W, string>> {
+  const tokens = {} as Record<W, string>;
+  for (const who of opts.who) {
+    const email = `${who}@${opts.domain}`;
+    await createAdminUser(strapi, { email, password: opts.password, ...NEWSROOM[who], ...opts.people?.[who] });
+    tokens[who] = await adminToken(strapi, email, opts.password);
+  }
+  return tokens;
+}

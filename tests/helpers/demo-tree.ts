@@ -53,7 +53,9 @@ export function demoTree(): IssueTree {
           source: a.source ?? null,
           suppliedBy: a.suppliedBy ?? null,
           authorNote: a.authorNote ?? null,
+          corrections: [],
         },
+        withdrawn: null,
       })),
     })),
   };

@@ -97,6 +97,52 @@ const VARIATIONS: Record<string, Expect[]> = {
     ['以为民情怀践行初心使命', null, ':李秀英', null, 'byline-header'],
     ['在攻坚克难中彰显担当作为', null, ':王海龙', null, 'byline-header'],
   ],
+  '14-dateline-bylines.txt': [
+    ['“红色驿站”温暖户外劳动者', null, '记者:李铮 通讯员:王飞,李永', null, 'dateline-header'],
+    ['百名党员干部下沉网格', null, '记者:张强 通讯员:刘佳', null, 'dateline-header'],
+    ['乡村夜校点亮农家灯火', null, '本报记者:张靖 本报通讯员:郜敏', null, 'byline-header'],
+    ['老党员的“连心账本”', null, '记者:冯芸', null, 'dateline-header'],
+  ],
+  '15-wire-source.txt': [
+    ['全国基层党建工作经验交流会召开', null, '记者:王芳,李强', null, 'dateline-header'],
+    ['黄河岸边的“红色课堂”', null, ':刘洋', null, 'byline-header'],
+    ['让“小网格”托起“大民生”', null, ':陈红', null, 'byline-header'],
+  ],
+  '16-author-units.txt': [
+    ['以党建引领基层治理现代化', null, ':欧阳晓明', null, 'byline-header'],
+    ['激活乡村振兴的“红色引擎”', null, ':李红梅', null, 'byline-header'],
+    ['把群众的“小事”当成“大事”', null, ':王建国', null, 'after-end'],
+  ],
+  '17-indented-lines.txt': [
+    ['社区党员“认领”微心愿', null, '', null, 'unindented-line'],
+    ['红色物业让小区焕然一新', null, '本报记者:赵敏', null, 'unindented-line'],
+    ['青年突击队冲锋在抗洪一线', null, '', null, 'unindented-line'],
+    ['让党旗在基层一线高高飘扬', null, '本报通讯员:孙健', null, 'byline-header'],
+  ],
+  '18-section-one-line.txt': [
+    ['以钉钉子精神抓好落实', null, ':王建国', null, 'byline-header'],
+    ['把为民造福作为最重要的政绩', null, ':李红梅', null, 'byline-header'],
+    ['凝聚奋进新征程的强大力量', null, ':张伟', null, 'byline-header'],
+  ],
+  '19-editor-notes.txt': [
+    ['支部建在产业链上', null, '本报记者:韩冰', null, 'byline-header'],
+    ['老支书的新课题', null, '本报通讯员:邹平', null, 'byline-header'],
+  ],
+  '20-photo-news.txt': [
+    ['秋收时节田野忙', null, '', null, 'photo-news'],
+    ['红色研学进校园', null, '', null, 'photo-news'],
+    ['党员志愿者清理河道', null, '', null, 'photo-news'],
+  ],
+  '21-section-label.txt': [
+    ['扎根山村二十年的“孩子王”', null, '本报记者:许诺', null, 'byline-header'],
+    ['三尺讲台上的“追光者”', null, '本报通讯员:卓然', null, 'byline-header'],
+    ['95后村医的“健康账本”', null, '本报记者:许诺', null, 'byline-header'],
+  ],
+  '22-continuation.txt': [
+    ['全市基层党建现场推进会召开', null, '本报记者:岳峰', null, 'byline-header'],
+    ['全市基层党建现场推进会召开', null, '', null, 'page-start'],
+    ['乡村夜校开课了', null, '本报通讯员:卫东', null, 'byline-header'],
+  ],
 };
 
 describe('layout variations', () => {

@@ -16,6 +16,30 @@ export interface NewsroomByline extends Struct.ComponentSchema {
   };
 }
 
+export interface NewsroomCorrection extends Struct.ComponentSchema {
+  collectionName: 'components_newsroom_correction';
+  info: {
+    description: "A notice readers see with a published article (\u66F4\u6B63, \u8BF4\u660E, \u81F4\u6B49); it goes live with the page's next signature like any edit";
+    displayName: '\u66F4\u6B63 Correction';
+    icon: 'pencil';
+  };
+  attributes: {
+    by: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    date: Schema.Attribute.Date & Schema.Attribute.Required;
+    kind: Schema.Attribute.Enumeration<['\u66F4\u6B63', '\u8BF4\u660E', '\u81F4\u6B49']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'\u66F4\u6B63'>;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+  };
+}
+
 export interface NewsroomPageCredits extends Struct.ComponentSchema {
   collectionName: 'components_newsroom_page_credits';
   info: {
@@ -34,7 +58,7 @@ export interface NewsroomPageFormat extends Struct.ComponentSchema {
   collectionName: 'components_newsroom_page_formats';
   info: {
     description: "Paper and type area in mm, grid columns and rows, gutter in mm, body size and leading in pt (used when the publication's page format is custom)";
-    displayName: '\u81EA\u5B9A\u4E49\u7248\u5F0F Custom page format';
+    displayName: '\u81EA\u5B9A\u4E49\u5F00\u672C Custom page format';
     icon: 'apps';
   };
   attributes: {
@@ -207,6 +231,7 @@ declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
       'newsroom.byline': NewsroomByline;
+      'newsroom.correction': NewsroomCorrection;
       'newsroom.page-credits': NewsroomPageCredits;
       'newsroom.page-format': NewsroomPageFormat;
       'newsroom.photo': NewsroomPhoto;

@@ -415,6 +415,12 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         };
       }>;
     column: Schema.Attribute.Relation<'manyToOne', 'api::column.column'>;
+    corrections: Schema.Attribute.Component<'newsroom.correction', true> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     headline: Schema.Attribute.String &
@@ -581,6 +587,59 @@ export interface ApiContributorContributor extends Struct.CollectionTypeSchema {
       }>;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiIssueScheduleIssueSchedule extends Struct.CollectionTypeSchema {
+  collectionName: 'issue_schedules';
+  info: {
+    description: 'An issue set to go live at a time (src/schedule/): who set it, when it fired or why it failed. Written only by the schedule routes and the scheduler, never through the API';
+    displayName: '\u5B9A\u65F6\u53D1\u5E03 Issue schedule';
+    pluralName: 'issue-schedules';
+    singularName: 'issue-schedule';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    cancelledAt: Schema.Attribute.DateTime;
+    cancelledBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    failure: Schema.Attribute.JSON;
+    firedAt: Schema.Attribute.DateTime;
+    firedOn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    issueDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    issueNumber: Schema.Attribute.Integer;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::issue-schedule.issue-schedule'> & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    scheduledBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    scheduledByEmail: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    state: Schema.Attribute.Enumeration<['scheduled', 'fired', 'failed', 'cancelled']> & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -755,6 +814,60 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiProofMarkProofMark extends Struct.CollectionTypeSchema {
+  collectionName: 'proof_marks';
+  info: {
+    description: "A finding of the \u5BA1\u6821 checker marked 'not an error' with a reason; that text is not reported again for that article. Written only by the proofreading routes, never through the API";
+    displayName: '\u5BA1\u6821\u6807\u8BB0 Proof mark';
+    pluralName: 'proof-marks';
+    singularName: 'proof-mark';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articleDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    field: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::proof-mark.proof-mark'> & Schema.Attribute.Private;
+    markedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    rule: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    text: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiPublicationPublication extends Struct.CollectionTypeSchema {
   collectionName: 'publications';
   info: {
@@ -784,6 +897,49 @@ export interface ApiPublicationPublication extends Struct.CollectionTypeSchema {
     pageFormat: Schema.Attribute.Enumeration<['broadsheet', 'tabloid', 'custom']> & Schema.Attribute.Required & Schema.Attribute.DefaultTo<'broadsheet'>;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiSignedVersionSignedVersion extends Struct.CollectionTypeSchema {
+  collectionName: 'signed_versions';
+  info: {
+    description: 'What one signature of a page covered: the page in every locale and the text, bylines, photos and credits of each placed article, with its fingerprint (src/changes/). Written only by the sign-off service, never through the API';
+    displayName: '\u7B7E\u5B57\u7248\u672C Signed version';
+    pluralName: 'signed-versions';
+    singularName: 'signed-version';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    actorName: Schema.Attribute.String;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    contributorName: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    hash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::signed-version.signed-version'> & Schema.Attribute.Private;
+    pageDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    role: Schema.Attribute.Enumeration<['editor', 'layout', 'proofreader']>;
+    signature: Schema.Attribute.String & Schema.Attribute.Required;
+    snapshot: Schema.Attribute.JSON & Schema.Attribute.Required;
+    stage: Schema.Attribute.Enumeration<['collecting', 'edited', 'laid_out', 'proofread']>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -821,6 +977,60 @@ export interface ApiSignoffSignoff extends Struct.CollectionTypeSchema {
     reason: Schema.Attribute.Text;
     role: Schema.Attribute.Enumeration<['editor', 'layout', 'proofreader']>;
     toStage: Schema.Attribute.Enumeration<['collecting', 'edited', 'laid_out', 'proofread']>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    version: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+  };
+}
+
+export interface ApiWithdrawalWithdrawal extends Struct.CollectionTypeSchema {
+  collectionName: 'withdrawals';
+  info: {
+    description: 'An article the \u503C\u73ED\u603B\u7F16 took off every reader surface (\u64A4\u7A3F): who, when and why. Readers see only the notice. Written only by POST /banmian/articles/:documentId/withdraw, never through the API';
+    displayName: '\u64A4\u7A3F\u8BB0\u5F55 Withdrawal';
+    pluralName: 'withdrawals';
+    singularName: 'withdrawal';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articleDocumentId: Schema.Attribute.String & Schema.Attribute.Required & Schema.Attribute.Unique;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    by: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    headline: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::withdrawal.withdrawal'> & Schema.Attribute.Private;
+    notice: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1235,10 +1445,14 @@ declare module '@strapi/strapi' {
       'api::article.article': ApiArticleArticle;
       'api::column.column': ApiColumnColumn;
       'api::contributor.contributor': ApiContributorContributor;
+      'api::issue-schedule.issue-schedule': ApiIssueScheduleIssueSchedule;
       'api::issue.issue': ApiIssueIssue;
       'api::page.page': ApiPagePage;
+      'api::proof-mark.proof-mark': ApiProofMarkProofMark;
       'api::publication.publication': ApiPublicationPublication;
+      'api::signed-version.signed-version': ApiSignedVersionSignedVersion;
       'api::signoff.signoff': ApiSignoffSignoff;
+      'api::withdrawal.withdrawal': ApiWithdrawalWithdrawal;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -1,11 +1,11 @@
-import { BulletList, Feather, Layout, Upload } from '@strapi/icons';
+import { BulletList, Clock, Feather, Layout, Upload } from '@strapi/icons';
 
 /**
  * The desk's home page, and no Strapi marketing for anyone, in Strapi 5.54's own
  * extension points where it has one, and where it has none in the narrowest
  * place that works (each says why):
  *
- * - Home page: the four widgets of ./widgets.tsx replace the stock ones
+ * - Home page: the five widgets of ./widgets.tsx replace the stock ones
  *   (profile, project statistics, last edited/published, entries chart,
  *   releases…) through `app.widgets.register(reducer)`, which replaces the
  *   list. This runs in the app's `register`, after every plugin registered its
@@ -62,6 +62,15 @@ export const HOME_WIDGETS = [
     link: { label: { id: 'banmian.home.imports.link', defaultMessage: '导入 OCR 文本' }, href: '/banmian-import' },
     component: async () => (await import('./widgets')).ImportsWidget,
     permissions: [read(ARTICLE)],
+  },
+  {
+    // What waits to go live at a set time, and what did not and why (src/schedule/).
+    id: 'schedules',
+    pluginId: 'banmian',
+    icon: Clock,
+    title: { id: 'banmian.home.schedules.title', defaultMessage: '定时发布' },
+    component: async () => (await import('./widgets')).SchedulesWidget,
+    permissions: [read(ISSUE)],
   },
 ];
 

@@ -4,11 +4,12 @@ import { useIntl } from 'react-intl';
 import { Widget, useFetchClient } from '@strapi/strapi/admin';
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { StageBadge } from '../stage-badge';
-import { useErrorText, useMessages } from '../messages';
+import { useErrorText, useMessages, usePhrase } from '../messages';
 import { SIGN_ROLE_LABEL, type SignRole } from '../../newsroom/glossary';
 import { circled } from '../../newsroom/entry-labels';
 // The server's own types of the answers (erased from the bundle).
 import type { HomeFitView, HomeImportsView, HomeIssueView, HomeSignaturesView } from '../../admin-api/home-controller';
+import type { HomeSchedulesView } from '../../schedule/admin-controller';
 
 /**
  * The desk's home page: four widgets (registered in ../app.tsx), each reading
@@ -19,6 +20,7 @@ import type { HomeFitView, HomeImportsView, HomeIssueView, HomeSignaturesView } 
  */
 
 const PAGE_URL = (documentId: string) => `/content-manager/collection-types/api::page.page/${documentId}`;
+const ISSUE_URL = (documentId: string) => `/content-manager/collection-types/api::issue.issue/${documentId}`;
 const ARTICLE_URL = (documentId: string) => `/content-manager/collection-types/api::article.article/${documentId}`;
 
 /** GET one home route; `null` while loading, an Error when it failed. */
@@ -194,6 +196,41 @@ export function ImportsWidget() {
                 <Typography variant="pi" textColor="neutral600">
                   {intl.formatDate(i.at, { dateStyle: 'short', timeStyle: 'short' })}
                 </Typography>
+              </Row>
+            ))}
+          </Rows>
+        )
+      }
+    </States>
+  );
+}
+
+export function SchedulesWidget() {
+  const m = useMessages();
+  const say = usePhrase();
+  const data = useHome<HomeSchedulesView>('schedules');
+  return (
+    <States data={data}>
+      {(view) =>
+        view.schedules.length === 0 ? (
+          <Widget.NoData>{m('home.schedules.none')}</Widget.NoData>
+        ) : (
+          <Rows testId="home-schedules">
+            {view.schedules.map((s) => (
+              <Row key={s.id}>
+                <Flex direction="column" alignItems="flex-start" gap={1}>
+                  <Link to={ISSUE_URL(s.issueDocumentId)}>
+                    <Typography variant="omega">{`${m('home.schedules.issue', { number: s.issueNumber ?? '?' })} ${s.atLocal}（${view.timeZone}）`}</Typography>
+                  </Link>
+                  {s.state === 'failed' && s.failure && (
+                    <Typography variant="pi" textColor="danger600">
+                      {say(s.failure)}
+                    </Typography>
+                  )}
+                </Flex>
+                <Badge backgroundColor={s.state === 'failed' ? 'danger100' : 'primary100'} textColor={s.state === 'failed' ? 'danger700' : 'primary700'}>
+                  {m(`schedule.state.${s.state}`)}
+                </Badge>
               </Row>
             ))}
           </Rows>

@@ -28,6 +28,8 @@ export const ARTICLE_POPULATE = {
     select: ['caption', 'creditRole', 'creditKind', 'position'],
     populate: { image: { select: ['url', 'width', 'height', 'formats', 'alternativeText'] }, credit: NAME },
   },
+  // Readers see kind, text and date; `by` (who wrote the notice) stays in the admin.
+  corrections: { select: ['kind', 'text', 'date'] },
 } as const;
 export const ARTICLE_FIELDS = ['documentId', 'locale', 'slug', 'kicker', 'headline', 'subtitle', 'body', 'source', 'suppliedBy', 'authorNote'];
 
