@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 import path from 'path';
 import request from 'supertest';
-import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
+import { startStrapi, APP_DIR, type TestStrapi, rowCounts } from '../helpers/strapi';
 import { importOcrFile } from '../../src/ocr-import/import';
 import { readJournal } from '../../src/ocr-import/import-journal';
 import { makeIssue } from '../../src/seed/generate-issue';
@@ -18,11 +18,7 @@ let t: TestStrapi;
 let liveIssue: string;
 const api = () => request(t.strapi.server.httpServer);
 const TYPES = ['issue', 'page', 'column', 'article', 'contributor', 'signoff'].map((n) => `api::${n}.${n}`);
-async function counts() {
-  const out: Record<string, number> = {};
-  for (const uid of TYPES) out[uid] = await t.strapi.db.query(uid as any).count();
-  return out;
-}
+const counts = () => rowCounts(t.strapi, TYPES);
 /** One article, then `pages` page headers: a file that is mostly page writes. */
 function bigFile(pages: number, tag: string) {
   const lines = [`# ${tag}的稿件`, '□本报记者 王芳', '', '正文第一段。', ''];

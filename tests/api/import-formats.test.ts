@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import request from 'supertest';
-import { startStrapi, type TestStrapi } from '../helpers/strapi';
+import { startStrapi, type TestStrapi, rowCounts } from '../helpers/strapi';
 import { adminToken, createAdminUser } from '../helpers/admin-users';
 import { FORMAT_FIXTURES, scannedPdf } from '../helpers/format-fixtures';
 
@@ -12,11 +12,7 @@ let publication: string;
 const api = () => request(t.strapi.server.httpServer);
 const fixture = (name: string) => fs.readFileSync(path.join(FORMAT_FIXTURES, name));
 const TYPES = ['issue', 'page', 'article', 'contributor'].map((n) => `api::${n}.${n}`);
-async function counts() {
-  const out: Record<string, number> = {};
-  for (const uid of TYPES) out[uid] = await t.strapi.db.query(uid as any).count();
-  return out;
-}
+const counts = () => rowCounts(t.strapi, TYPES);
 
 beforeAll(async () => {
   t = await startStrapi();

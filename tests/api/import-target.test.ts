@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import request from 'supertest';
-import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
+import { startStrapi, APP_DIR, type TestStrapi, rowCounts } from '../helpers/strapi';
 import { adminToken, createAdminUser } from '../helpers/admin-users';
 
 /**
@@ -14,11 +14,7 @@ import { adminToken, createAdminUser } from '../helpers/admin-users';
 let t: TestStrapi;
 const api = () => request(t.strapi.server.httpServer);
 const TYPES = ['issue', 'page', 'column', 'article', 'contributor'].map((n) => `api::${n}.${n}`);
-async function counts() {
-  const out: Record<string, number> = {};
-  for (const uid of TYPES) out[uid] = await t.strapi.db.query(uid as any).count();
-  return out;
-}
+const counts = () => rowCounts(t.strapi, TYPES);
 // A page whose text prints the old paper's 第207期 and its pages 第2版 要闻 / 第3版 基层.
 const OLD_PAGES = fs.readFileSync(path.join(APP_DIR, 'tests/fixtures/ocr-synthetic/12-masthead-pages.txt'));
 const onePage = (headline: string) => Buffer.from([`# ${headline}`, '□本报记者 王芳', '', '正文。'].join('\n'));

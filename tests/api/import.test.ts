@@ -3,7 +3,7 @@ import path from 'path';
 import request from 'supertest';
 import iconv from 'iconv-lite';
 import { runScript } from '../helpers/cli';
-import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
+import { startStrapi, APP_DIR, type TestStrapi, rowCounts } from '../helpers/strapi';
 import { importOcrFile } from '../../src/ocr-import/import';
 import { adminToken, createAdminUser } from '../helpers/admin-users';
 
@@ -12,11 +12,7 @@ let changji: string;
 const api = () => request(t.strapi.server.httpServer);
 const fixture = (name: string) => fs.readFileSync(path.join(APP_DIR, 'tests/fixtures/ocr-pages', name));
 const TYPES = ['issue', 'page', 'column', 'article', 'contributor'].map((n) => `api::${n}.${n}`);
-async function counts() {
-  const out: Record<string, number> = {};
-  for (const uid of TYPES) out[uid] = await t.strapi.db.query(uid as any).count();
-  return out;
-}
+const counts = () => rowCounts(t.strapi, TYPES);
 
 beforeAll(async () => {
   t = await startStrapi();

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import request from 'supertest';
-import { startStrapi, APP_DIR, type TestStrapi } from '../helpers/strapi';
+import { startStrapi, APP_DIR, type TestStrapi, rowCounts } from '../helpers/strapi';
 
 let t: TestStrapi;
 const api = () => request(t.strapi.server.httpServer);
@@ -9,11 +9,7 @@ const demo = JSON.parse(fs.readFileSync(path.join(APP_DIR, 'data/demo/demo-issue
 const fixture = fs.readFileSync(path.join(APP_DIR, 'tests/fixtures/ocr-pages/manas-hutubi-changji.txt'), 'utf8');
 
 const TYPES = ['publication', 'issue', 'page', 'column', 'article', 'contributor'].map((n) => `api::${n}.${n}`);
-async function counts() {
-  const out: Record<string, number> = {};
-  for (const uid of [...TYPES, 'plugin::upload.file']) out[uid] = await t.strapi.db.query(uid as any).count();
-  return out;
-}
+const counts = () => rowCounts(t.strapi, [...TYPES, 'plugin::upload.file']);
 
 beforeAll(async () => {
   t = await startStrapi({ ADMIN_EMAIL: 'Chief@Example.org', ADMIN_PASSWORD: 'Sup3r-secret-pass' });

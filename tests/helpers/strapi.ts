@@ -121,3 +121,10 @@ export async function createApiToken(strapi: Core.Strapi, type: 'full-access' | 
   });
   return token.accessKey as string;
 }
+
+/** How many rows each content type holds: the tests compare it before and after a refused or undone write. */
+export async function rowCounts(strapi: Core.Strapi, uids: string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const uid of uids) out[uid] = await strapi.db.query(uid as any).count();
+  return out;
+}
